@@ -1,7 +1,30 @@
 package ai.openclaw.cli;
 
+import ai.openclaw.app.AppContext;
+import ai.openclaw.env.ProcessShellEnvRunner;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Entry point of the {@code openclaw} command. */
 public final class Main {
+    private Main() {}
+
     public static void main(String[] args) {
-        System.out.println("hello");
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
+                StandardCharsets.UTF_8), true);
+        AppContext ctx = new AppContext(System.getenv(), Path.of(System.getProperty("user.home")),
+                Clock.systemUTC(), ProcessHandle.current().pid(), new ProcessShellEnvRunner(),
+                new SystemTerminal(System.console(), System.in), out, err);
+        int code = Cli.execute(ctx, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
     }
 }

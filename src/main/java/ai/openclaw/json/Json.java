@@ -27,7 +27,7 @@ public final class Json {
     /** Jackson 3 mappers are immutable and thread-safe; one instance serves the whole process. */
     public static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private static final ObjectWriter PRETTY = MAPPER.writer(nodeStylePrinter());
+    private static final ObjectWriter PRETTY = MAPPER.writer().with(nodeStylePrinter());
 
     private Json() {}
 

@@ -1,0 +1,23 @@
+package ai.openclaw.cli;
+
+import ai.openclaw.app.AppContext;
+import ai.openclaw.app.CredentialService;
+import java.nio.file.Path;
+
+/** Shared output lines of commands. */
+final class Reports {
+    private Reports() {}
+
+    static void saved(AppContext ctx, CredentialService.Saved saved) {
+        ctx.out().println("Updated " + shorten(ctx, saved.configPath()));
+        ctx.out().println("Stored in " + shorten(ctx, saved.storePath()));
+        ctx.out().println("Auth profile: " + saved.profileId() + " (" + saved.provider() + "/"
+                + saved.mode().wireName() + ")");
+    }
+
+    static String shorten(AppContext ctx, Path p) {
+        String s = p.toString();
+        String h = ctx.paths().home().toString();
+        return s.startsWith(h + "/") ? "~" + s.substring(h.length()) : s;
+    }
+}

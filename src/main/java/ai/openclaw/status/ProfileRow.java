@@ -1,0 +1,15 @@
+package ai.openclaw.status;
+
+import ai.openclaw.auth.ProfileHealth;
+import ai.openclaw.auth.UnusableProfile;
+import ai.openclaw.credential.CredentialType;
+
+/**
+ * One stored profile as {@code models status} shows it.
+ *
+ * @param display  {@code <id>=<masked key>}, {@code <id>=token:<masked>}, {@code <id>=OAuth (<label>)}, ...
+ * @param inOrder  false when an explicit order leaves this profile out
+ * @param unusable the active cooldown/disabled window, or null
+ */
+public record ProfileRow(String id, CredentialType type, String label, String display, ProfileHealth health,
+                         boolean inOrder, UnusableProfile unusable) {}
