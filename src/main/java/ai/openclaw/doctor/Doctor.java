@@ -61,7 +61,7 @@ public final class Doctor {
         for (String migration : ctx.config().migrations()) {
             out.add(new Finding("config", Finding.Severity.PROBLEM, "outdated setting: " + migration,
                     Finding.repair("rewrite " + migration + " in " + config + " (previous file kept as .bak)", () -> {
-                        ctx.configWriter().update(config, Doctor::migrateClaudeCliMode);
+                        ctx.configWriter().update(config, ai.openclaw.config.ConfigMigrations::apply);
                         ctx.configChanged();
                         return "migrated " + migration;
                     })));
@@ -69,15 +69,6 @@ public final class Doctor {
         if (Files.exists(config)) {
             permissionFinding("config", config, false, out);
         }
-    }
-
-    /** The seed's migration: {@code auth.profiles["anthropic:claude-cli"].mode} {@code token} becomes {@code oauth}. */
-    static ObjectNode migrateClaudeCliMode(ObjectNode root) {
-        JsonNode entry = root.path("auth").path("profiles").path("anthropic:claude-cli");
-        if (entry instanceof ObjectNode o && "token".equals(o.path("mode").asString(null))) {
-            o.put("mode", "oauth");
-        }
-        return root;
     }
 
     private void stateDirFindings(List<Finding> out) {

@@ -84,7 +84,12 @@ public final class ModelsStatusService {
             warnings.add("imported legacy credentials: " + String.join(", ", loaded.imported()));
         }
 
-        SecretsConfig secrets = SecretsConfig.fromJson(config.secretsNode(), ctx.paths().home());
+        SecretsConfig secrets;
+        try {
+            secrets = SecretsConfig.fromJson(config.secretsNode(), ctx.paths().home());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(config.path() + ": " + e.getMessage(), e);
+        }
         SecretResolver resolver = new SecretResolver(secrets, env.asMap(), ctx.paths().home());
         Map<String, ProviderConfig> providerConfigs = config.models().providers();
         Map<SecretRef, Resolution> resolved = resolver.resolveAll(collectRefs(store, providerConfigs));
@@ -103,7 +108,13 @@ public final class ModelsStatusService {
             List<ProfileRow> rows = new ArrayList<>();
             List<ProfileHealth> considered = new ArrayList<>();
             Set<String> inBase = new HashSet<>(order.base());
-            for (String id : store.profileIdsFor(p)) {
+            // resolved order first, so the listing reads in the order calls would try profiles
+            LinkedHashSet<String> listing = new LinkedHashSet<>(order.ordered());
+            listing.addAll(store.profileIdsFor(p));
+            for (String id : listing) {
+                if (store.profile(id) == null) {
+                    continue;
+                }
                 Credential c = store.profile(id);
                 Eligibility e = EligibilityRules.forProvider(id, p, store, auth, now, refs);
                 ProfileHealth h = AuthHealth.profile(id, c, e, now);
