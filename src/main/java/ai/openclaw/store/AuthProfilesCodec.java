@@ -271,11 +271,20 @@ public final class AuthProfilesCodec {
             o.put("copyToAgents", c.meta().copyToAgents());
         }
         c.meta().extras().forEach((k, v) -> {
-            if (!o.has(k)) {
+            if (!o.has(k) && !shadowedByRef(c, k)) {
                 o.set(k, v.deepCopy());
             }
         });
         return o;
+    }
+
+    /** {@code key}/{@code token} are stripped on save when the ref exists, even a leftover the decoder kept. */
+    private static boolean shadowedByRef(Credential c, String field) {
+        return switch (c) {
+            case ApiKeyCredential k -> k.keyRef() != null && field.equals("key");
+            case TokenCredential t -> t.tokenRef() != null && field.equals("token");
+            case OAuthCredential a -> false;
+        };
     }
 
     /** {@code {source, provider, id}}; a ref read without provider is written back without one. */
