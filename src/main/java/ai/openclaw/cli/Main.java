@@ -15,6 +15,11 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs one command against the real process environment and returns its exit code. */
+    public static int run(String... args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
                 StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
@@ -25,6 +30,6 @@ public final class Main {
         int code = Cli.execute(ctx, args);
         out.flush();
         err.flush();
-        System.exit(code);
+        return code;
     }
 }
