@@ -21,6 +21,7 @@ public final class Cli {
         CommandLine cmd = new CommandLine(new OpenClawCommand(), new ContextFactory(ctx));
         cmd.setOut(ctx.out());
         cmd.setErr(ctx.err());
+        inheritVersion(cmd);
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             ctx.err().println("Error: " + message(e));
             ctx.err().flush();
@@ -30,6 +31,14 @@ public final class Cli {
         ctx.out().flush();
         ctx.err().flush();
         return code;
+    }
+
+    /** Every subcommand offers {@code -V, --version} (standard help options): make it print the root's version. */
+    private static void inheritVersion(CommandLine cmd) {
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(cmd.getCommandSpec().versionProvider());
+            inheritVersion(sub);
+        }
     }
 
     /** Messages of our own exceptions are written to be shown (they name files and refs, never values). */

@@ -129,6 +129,7 @@ public final class Doctor {
         }
         if (raw.isPresent() && !(raw.get().get("profiles") instanceof ObjectNode)) {
             flatStoreFinding(scope, repo, raw.get(), out);
+            legacyAuthBesideFlatStoreFinding(scope, repo, out);
             return;
         }
         if (raw.isPresent()) {
@@ -243,6 +244,37 @@ public final class Doctor {
                     });
                     repo.retireLegacyAuthJson();
                     return "imported " + missing.size() + " profile(s) from auth.json and retired it";
+                })));
+    }
+
+    /**
+     * A legacy {@code auth.json} beside a flat store: a load never imports it (the store file exists), and until the
+     * flat store is converted it cannot be compared with the store. Its repair runs after the conversion (repairs of
+     * one agent apply in order), so that one {@code doctor --fix} leaves nothing for a second run. If the conversion
+     * did not happen, the store update refuses the flat store and {@code auth.json} stays where it is.
+     */
+    private void legacyAuthBesideFlatStoreFinding(String scope, AuthStoreRepository repo, List<Finding> out) {
+        if (!Files.exists(repo.legacyAuthPath())) {
+            return;
+        }
+        out.add(new Finding(scope, Finding.Severity.PROBLEM, repo.legacyAuthPath() + " is a legacy file beside the "
+                + "legacy flat store", Finding.repair("after the conversion, import its credentials that are not in "
+                + "the store, then retire it as auth.json.imported.<epochMillis>.bak", () -> {
+                    Map<String, Credential> legacy = Json.read(repo.legacyAuthPath())
+                            .map(LegacyFormats::fromAuthJson).orElse(Map.of());
+                    List<String> added = new ArrayList<>();
+                    repo.update(store -> {
+                        var next = store;
+                        for (var e : legacy.entrySet()) {
+                            if (next.profile(e.getKey()) == null) {
+                                next = next.withProfile(e.getKey(), e.getValue());
+                                added.add(e.getKey());
+                            }
+                        }
+                        return next;
+                    });
+                    repo.retireLegacyAuthJson();
+                    return "imported " + added.size() + " profile(s) from auth.json and retired it";
                 })));
     }
 
