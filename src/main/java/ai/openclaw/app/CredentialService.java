@@ -12,7 +12,9 @@ import java.nio.file.Path;
  */
 public final class CredentialService {
     /** Where things were written, for the command's report. */
-    public record Saved(String profileId, String provider, AuthMode mode, Path storePath, Path configPath) {}
+    /** @param configUpdated false when the config already said exactly this (it was not rewritten) */
+    public record Saved(String profileId, String provider, AuthMode mode, Path storePath, Path configPath,
+                        boolean configUpdated) {}
 
     private final AppContext ctx;
 
@@ -24,10 +26,10 @@ public final class CredentialService {
         AuthStoreRepository repo = ctx.agents().store(agent);
         repo.update(store -> store.withProfile(profileId, credential));
         Path configPath = ctx.config().path();
-        ctx.configWriter().update(configPath,
+        boolean updated = ctx.configWriter().update(configPath,
                 root -> AuthConfigPatch.applyProfile(root, profileId, credential.provider(), mode.wireName()));
         ctx.configChanged();
-        return new Saved(profileId, credential.provider(), mode, repo.profilesPath(), configPath);
+        return new Saved(profileId, credential.provider(), mode, repo.profilesPath(), configPath, updated);
     }
 
     /**

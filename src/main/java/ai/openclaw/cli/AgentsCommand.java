@@ -4,6 +4,7 @@ import ai.openclaw.app.AgentService;
 import ai.openclaw.app.Agents;
 import ai.openclaw.app.AppContext;
 import ai.openclaw.json.Json;
+import ai.openclaw.json.MalformedFileException;
 import ai.openclaw.store.AuthStoreRepository;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
@@ -116,18 +117,33 @@ public final class AgentsCommand implements Runnable {
                     o.put("configured", agent.configured());
                     o.put("workspace", agent.workspace() == null ? null : agent.workspace().toString());
                     o.put("agentDir", agent.agentDir().toString());
-                    o.put("profiles", ctx.agents().store(agent).loadReadOnly().store().profiles().size());
+                    try {
+                        o.put("profiles", profileCount(agent));
+                    } catch (MalformedFileException e) {
+                        o.putNull("profiles");
+                        o.put("error", e.getMessage());
+                    }
                 }
                 ctx.out().print(Json.pretty(a));
                 return 0;
             }
             for (Agents.Agent agent : agents) {
-                int n = ctx.agents().store(agent).loadReadOnly().store().profiles().size();
+                String profiles;
+                try {
+                    int n = profileCount(agent);
+                    profiles = n + " profile" + (n == 1 ? "" : "s");
+                } catch (MalformedFileException e) {
+                    profiles = "store unreadable (" + e.getMessage() + ")";
+                }
                 ctx.out().println("- " + agent.id() + (agent.isDefault() ? " (default)" : "")
                         + (agent.name() == null ? "" : " \"" + agent.name() + "\"")
-                        + ": " + n + " profile" + (n == 1 ? "" : "s") + ", " + Reports.shorten(ctx, agent.agentDir()));
+                        + ": " + profiles + ", " + Reports.shorten(ctx, agent.agentDir()));
             }
             return 0;
+        }
+
+        private int profileCount(Agents.Agent agent) {
+            return ctx.agents().store(agent).loadReadOnly().store().profiles().size();
         }
     }
 }

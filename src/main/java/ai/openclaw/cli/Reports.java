@@ -9,7 +9,8 @@ final class Reports {
     private Reports() {}
 
     static void saved(AppContext ctx, CredentialService.Saved saved) {
-        ctx.out().println("Updated " + shorten(ctx, saved.configPath()));
+        ctx.out().println((saved.configUpdated() ? "Updated " : "Config already up to date: ")
+                + shorten(ctx, saved.configPath()));
         ctx.out().println("Stored in " + shorten(ctx, saved.storePath()));
         ctx.out().println("Auth profile: " + saved.profileId() + " (" + saved.provider() + "/"
                 + saved.mode().wireName() + ")");

@@ -156,7 +156,7 @@ public final class Doctor {
                         + " (original kept as auth-profiles.json.legacy-flat.<epochMillis>.bak)", () -> {
                     Optional<Path> backup = repo.repairRaw("legacy-flat", ctx.now(), r ->
                             r.isObject() && !(r.get("profiles") instanceof ObjectNode)
-                                    ? LegacyFormats.fromFlatStore(r).profiles() : null);
+                                    ? AuthProfilesCodec.encode(LegacyFormats.fromFlatStore(r).profiles()) : null);
                     return backup.map(b -> "converted " + repo.profilesPath() + " (backup: " + b.getFileName() + ")")
                             .orElse("nothing to convert any more");
                 })));
@@ -175,13 +175,12 @@ public final class Doctor {
                         if (now.isEmpty()) {
                             return null;
                         }
-                        ObjectNode copy = (ObjectNode) r.deepCopy();
-                        ObjectNode profiles = (ObjectNode) copy.get("profiles");
+                        ObjectNode profiles = (ObjectNode) r.get("profiles");
                         for (String id : now) {
                             ObjectNode p = (ObjectNode) profiles.get(id);
                             p.set("key", p.remove("api_key"));
                         }
-                        return AuthProfilesCodec.decode(repo.profilesPath(), copy).profiles();
+                        return r;
                     });
                     return backup.map(b -> "renamed api_key to key (backup: " + b.getFileName() + ")")
                             .orElse("nothing to rename any more");
@@ -332,7 +331,8 @@ public final class Doctor {
             return "Fix the key or its ref: `openclaw models auth paste-api-key --provider " + provider
                     + " --profile-id " + id + "`.";
         }
-        return "Log in again (`openclaw models auth login --provider " + provider + "`) or re-run `openclaw onboard`.";
+        return "Log in to " + provider + " again, or use an API key instead: `openclaw models auth paste-api-key "
+                + "--provider " + provider + "`.";
     }
 
     private void permissionFinding(String scope, Path path, boolean dir, List<Finding> out) {

@@ -113,7 +113,8 @@ public final class Json {
         if (tokenQuote > 0) {
             first = first.substring(0, tokenQuote);
         }
-        return first.replaceAll("'[^']{0,200}'", "token").replaceAll("\"[^\"]{0,200}\"", "token");
+        // drop quoted file content entirely ("Unrecognized token 'sk-...'" becomes "Unrecognized token")
+        return first.replaceAll("\\s*'[^']{0,200}'", "").replaceAll("\\s*\"[^\"]{0,200}\"", "").strip();
     }
 
     public static String describe(IOException e) {

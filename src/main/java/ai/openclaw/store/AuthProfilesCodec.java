@@ -38,8 +38,9 @@ public final class AuthProfilesCodec {
         NOT_AN_OBJECT
     }
 
+    /** @param undecodable entries that were dropped with a warning, kept verbatim for writing back */
     public record Decoded(Format format, Map<String, Credential> profiles, AuthState inlineState,
-                          List<LoadWarning> warnings) {}
+                          List<LoadWarning> warnings, Map<String, JsonNode> undecodable) {}
 
     private static final Set<String> COMMON = Set.of("type", "provider", "email", "displayName", "copyToAgents");
     private static final List<String> OAUTH_STRINGS = List.of(
@@ -49,21 +50,25 @@ public final class AuthProfilesCodec {
 
     public static Decoded decode(Path file, JsonNode root) {
         if (!root.isObject()) {
-            return new Decoded(Format.NOT_AN_OBJECT, Map.of(), AuthState.EMPTY, List.of());
+            return new Decoded(Format.NOT_AN_OBJECT, Map.of(), AuthState.EMPTY, List.of(), Map.of());
         }
         JsonNode profilesNode = root.get("profiles");
         if (profilesNode == null || !profilesNode.isObject()) {
-            return new Decoded(Format.LEGACY_FLAT, Map.of(), AuthState.EMPTY, List.of());
+            return new Decoded(Format.LEGACY_FLAT, Map.of(), AuthState.EMPTY, List.of(), Map.of());
         }
         List<LoadWarning> warnings = new ArrayList<>();
         Map<String, Credential> profiles = new LinkedHashMap<>();
+        Map<String, JsonNode> undecodable = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : profilesNode.properties()) {
             Credential c = decodeCredential(file, e.getKey(), e.getValue(), warnings);
             if (c != null) {
                 profiles.put(e.getKey(), c);
+            } else {
+                undecodable.put(e.getKey(), e.getValue());
             }
         }
-        return new Decoded(Format.CANONICAL, profiles, AuthStateCodec.decode(root), List.copyOf(warnings));
+        return new Decoded(Format.CANONICAL, profiles, AuthStateCodec.decode(root), List.copyOf(warnings),
+                undecodable);
     }
 
     /** One profile entry; null (with a warning) when it cannot be used at all. */
@@ -215,10 +220,20 @@ public final class AuthProfilesCodec {
     }
 
     public static ObjectNode encode(Map<String, Credential> profiles) {
+        return encode(profiles, Map.of());
+    }
+
+    /** Writes the profiles, then the entries that could not be decoded, unchanged. */
+    public static ObjectNode encode(Map<String, Credential> profiles, Map<String, JsonNode> undecodable) {
         ObjectNode root = Json.object();
         root.put("version", 1);
         ObjectNode p = root.putObject("profiles");
         profiles.forEach((id, c) -> p.set(id, encodeCredential(c)));
+        undecodable.forEach((id, raw) -> {
+            if (!p.has(id)) {
+                p.set(id, raw.deepCopy());
+            }
+        });
         return root;
     }
 

@@ -169,29 +169,31 @@ public final class AuthStoreRepository {
 
     /**
      * A repair of the raw {@code auth-profiles.json} (doctor): under the lock, read the file strictly, let
-     * {@code convert} produce the repaired profiles (null: nothing to repair), copy the original to
+     * {@code repair} produce the repaired canonical document (null: nothing to repair), copy the original to
      * {@code auth-profiles.json.<tag>.<epochMillis>.bak}, then write the repaired store. State from
-     * {@code auth-state.json} (and any inline state) is kept.
+     * {@code auth-state.json} (and any inline state) and entries that cannot be decoded are kept.
      *
      * @return the backup path, or empty when there was nothing to repair
      */
-    public Optional<Path> repairRaw(String tag, long epochMillis,
-                                    java.util.function.Function<JsonNode, Map<String, Credential>> convert) {
+    public Optional<Path> repairRaw(String tag, long epochMillis, java.util.function.UnaryOperator<JsonNode> repair) {
         return locks.withLock(profilesPath(), LockPolicy.STORE, () -> {
             Optional<JsonNode> raw = Json.read(profilesPath());
             if (raw.isEmpty()) {
                 return Optional.<Path>empty();
             }
-            Map<String, Credential> repaired = convert.apply(raw.get());
+            JsonNode repaired = repair.apply(raw.get().deepCopy());
             if (repaired == null) {
                 return Optional.<Path>empty();
             }
-            Snapshot before = read();
+            Optional<JsonNode> stateJson = Json.read(statePath());
+            AuthProfilesCodec.Decoded d = AuthProfilesCodec.decode(profilesPath(), repaired);
+            AuthState state = AuthStateCodec.decode(raw.get())
+                    .overlay(stateJson.map(AuthStateCodec::decode).orElse(AuthState.EMPTY));
             Path backup = profilesPath().resolveSibling(PROFILES_FILE + "." + tag + "." + epochMillis + ".bak");
             AtomicWriter.copyPrivate(profilesPath(), backup);
-            AuthState state = AuthStateCodec.decode(raw.get()).overlay(before.store().state());
-            AtomicWriter.write(profilesPath(), Json.prettyBytes(AuthProfilesCodec.encode(repaired)));
-            writeState(Optional.ofNullable(before.stateJson()), new AuthStore(repaired, state));
+            AtomicWriter.write(profilesPath(),
+                    Json.prettyBytes(AuthProfilesCodec.encode(d.profiles(), d.undecodable())));
+            writeState(stateJson, new AuthStore(d.profiles(), state, d.undecodable()));
             return Optional.of(backup);
         });
     }
@@ -209,15 +211,16 @@ public final class AuthStoreRepository {
         }
         AuthProfilesCodec.Decoded d = AuthProfilesCodec.decode(profilesPath(), profilesJson.get());
         AuthState state = d.inlineState().overlay(fileState);
-        return new Snapshot(new AuthStore(d.profiles(), state), d.format(), profilesJson.get(),
+        return new Snapshot(new AuthStore(d.profiles(), state, d.undecodable()), d.format(), profilesJson.get(),
                 stateJson.orElse(null), d.warnings());
     }
 
     private void write(Snapshot before, AuthStore next) {
-        JsonNode profiles = AuthProfilesCodec.encode(next.profiles());
+        JsonNode profiles = AuthProfilesCodec.encode(next.profiles(), next.undecodable());
         // inline state of older releases makes the on-disk tree differ too: it moves to auth-state.json
         boolean profilesChanged = !profiles.equals(before.profilesJson());
-        if (profilesChanged && (before.format() != null || !next.profiles().isEmpty())) {
+        if (profilesChanged && (before.format() != null || !next.profiles().isEmpty()
+                || !next.undecodable().isEmpty())) {
             AtomicWriter.write(profilesPath(), Json.prettyBytes(profiles));
         }
         writeState(Optional.ofNullable(before.stateJson()), next);

@@ -90,6 +90,24 @@ class AuthStoreRepositoryTest {
     // ---- update: files, permissions, shape ----
 
     @Test
+    void update_keepsEntriesItCannotDecode_untilAProfileWithTheSameIdReplacesThem() throws IOException {
+        write(agentDir.resolve("auth-profiles.json"), """
+                {"version":1,"profiles":{
+                  "x:future":{"type":"webauthn","provider":"x","blob":{"a":[1,2]}},
+                  "y:odd":"not an object"}}
+                """);
+        repo().update(s -> s.withProfile("openai:manual", key("openai", "sk-openai-0123456789abcdef")));
+        JsonNode profiles = readJson(agentDir.resolve("auth-profiles.json")).get("profiles");
+        assertThat(profiles.get("x:future").get("blob").get("a").get(1).asInt()).isEqualTo(2);
+        assertThat(profiles.get("y:odd").asString()).isEqualTo("not an object");
+        assertThat(profiles.has("openai:manual")).isTrue();
+
+        repo().update(s -> s.withProfile("x:future", key("x", "sk-x-0123456789abcdef")));
+        JsonNode replaced = readJson(agentDir.resolve("auth-profiles.json")).get("profiles").get("x:future");
+        assertThat(replaced.get("type").asString()).isEqualTo("api_key");
+    }
+
+    @Test
     void update_writesPrivateFilesInPrivateDirectories_withOnlyVersionAndProfiles() throws IOException {
         AuthStoreRepository repo = repo();
         repo.update(s -> s.withProfile("anthropic:default", key("anthropic", "sk-ant"))
@@ -404,7 +422,7 @@ class AuthStoreRepositoryTest {
         write(repo.profilesPath(), flat);
         write(repo.statePath(), "{\"version\":1,\"lastGood\":{\"openrouter\":\"openrouter:default\"}}\n");
 
-        var backup = repo.repairRaw("legacy-flat", 1234L, raw -> LegacyFormats.fromFlatStore(raw).profiles());
+        var backup = repo.repairRaw("legacy-flat", 1234L, raw -> AuthProfilesCodec.encode(LegacyFormats.fromFlatStore(raw).profiles()));
 
         Path expected = agentDir.resolve("auth-profiles.json.legacy-flat.1234.bak");
         assertThat(backup).contains(expected);
@@ -432,7 +450,7 @@ class AuthStoreRepositoryTest {
 
     @Test
     void repairRaw_ofAMissingStore_isEmpty() {
-        assertThat(repo().repairRaw("legacy-flat", 1L, raw -> Map.of())).isEmpty();
+        assertThat(repo().repairRaw("legacy-flat", 1L, raw -> AuthProfilesCodec.encode(Map.of()))).isEmpty();
         assertThat(repo().profilesPath()).doesNotExist();
     }
 
