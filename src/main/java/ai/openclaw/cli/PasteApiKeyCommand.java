@@ -1,16 +1,13 @@
 package ai.openclaw.cli;
 
-import ai.openclaw.app.Agents;
 import ai.openclaw.app.AppContext;
 import ai.openclaw.app.CredentialService;
 import ai.openclaw.config.AuthMode;
-import ai.openclaw.core.ProviderIds;
 import ai.openclaw.core.Secret;
 import ai.openclaw.credential.ApiKeyCredential;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "paste-api-key", mixinStandardHelpOptions = true,
         description = {"Store an API key as an `api_key` profile.",
@@ -22,11 +19,8 @@ public final class PasteApiKeyCommand implements Callable<Integer> {
     @Mixin
     AgentOption agent;
 
-    @Option(names = "--provider", required = true, paramLabel = "<id>", description = "Provider id, e.g. openai.")
-    String provider;
-
-    @Option(names = "--profile-id", paramLabel = "<id>", description = "Profile id (default: <provider>:manual).")
-    String profileId;
+    @Mixin
+    CredentialTarget target;
 
     public PasteApiKeyCommand(AppContext ctx) {
         this.ctx = ctx;
@@ -34,16 +28,12 @@ public final class PasteApiKeyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String p = ProviderIds.normalize(provider);
-        if (p.isEmpty()) {
-            throw new UserError("Missing --provider.");
-        }
-        String id = CredentialService.profileId(p, profileId, "manual");
-        Agents.Agent target = ctx.agents().resolve(agent.value());
-        String key = SecretPrompt.read(ctx.terminal(), "Paste API key for " + p);
-        var saved = new CredentialService(ctx).save(target, id, ApiKeyCredential.of(p, Secret.of(key)),
-                AuthMode.API_KEY);
-        Reports.saved(ctx, saved);
+        String provider = target.provider();
+        String id = target.profileId();
+        var agentRef = ctx.agents().resolve(agent.value());
+        String key = SecretPrompt.read(ctx.terminal(), "Paste API key for " + provider);
+        Reports.saved(ctx, new CredentialService(ctx).save(agentRef, id,
+                ApiKeyCredential.of(provider, Secret.of(key)), AuthMode.API_KEY));
         return 0;
     }
 }

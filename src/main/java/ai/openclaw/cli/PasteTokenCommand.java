@@ -1,11 +1,9 @@
 package ai.openclaw.cli;
 
-import ai.openclaw.app.Agents;
 import ai.openclaw.app.AppContext;
 import ai.openclaw.app.CredentialService;
 import ai.openclaw.config.AuthMode;
 import ai.openclaw.core.Durations;
-import ai.openclaw.core.ProviderIds;
 import ai.openclaw.core.Secret;
 import ai.openclaw.credential.TokenCredential;
 import java.util.concurrent.Callable;
@@ -23,11 +21,8 @@ public final class PasteTokenCommand implements Callable<Integer> {
     @Mixin
     AgentOption agent;
 
-    @Option(names = "--provider", required = true, paramLabel = "<id>", description = "Provider id, e.g. anthropic.")
-    String provider;
-
-    @Option(names = "--profile-id", paramLabel = "<id>", description = "Profile id (default: <provider>:manual).")
-    String profileId;
+    @Mixin
+    CredentialTarget target;
 
     @Option(names = "--expires-in", paramLabel = "<duration>",
             description = "Token lifetime, e.g. 365d, 12h, 30m (a bare number means days). Default: no expiry.")
@@ -39,17 +34,13 @@ public final class PasteTokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String p = ProviderIds.normalize(provider);
-        if (p.isEmpty()) {
-            throw new UserError("Missing --provider.");
-        }
-        String id = CredentialService.profileId(p, profileId, "manual");
+        String provider = target.provider();
+        String id = target.profileId();
         Long expires = expiresIn == null ? null : ctx.now() + Durations.parseMillis(expiresIn);
-        Agents.Agent target = ctx.agents().resolve(agent.value());
-        String token = SecretPrompt.read(ctx.terminal(), "Paste token for " + p);
-        var saved = new CredentialService(ctx).save(target, id, TokenCredential.of(p, Secret.of(token), expires),
-                AuthMode.TOKEN);
-        Reports.saved(ctx, saved);
+        var agentRef = ctx.agents().resolve(agent.value());
+        String token = SecretPrompt.read(ctx.terminal(), "Paste token for " + provider);
+        Reports.saved(ctx, new CredentialService(ctx).save(agentRef, id,
+                TokenCredential.of(provider, Secret.of(token), expires), AuthMode.TOKEN));
         return 0;
     }
 }
