@@ -91,6 +91,23 @@ class ProcessBlackBoxTest {
     }
 
     @Test
+    void homeVariableDecidesTheDefaultStateDir_notTheJvmUserHomeFromThePasswordDatabase() throws Exception {
+        Path home = dir.resolve("real-home");
+        java.nio.file.Files.createDirectories(home);
+        // processCommand passes -Duser.home=<the harness home>; HOME must win, as it does for every shell tool
+        ProcessBuilder pb = new ProcessBuilder(h.processCommand("ai.openclaw.cli.Main", "models", "status", "--json"));
+        pb.environment().clear();
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("PATH", "/usr/bin:/bin");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        JsonNode j = tools.jackson.databind.json.JsonMapper.builder().build().readTree(out);
+        assertThat(j.get("configPath").asString()).isEqualTo(home.resolve(".openclaw/openclaw.json").toString());
+    }
+
+    @Test
     void environmentVariablesDecideTheStateDirAndAgentDir() {
         Path other = dir.resolve("elsewhere");
         Result r = h.runProcess(Map.of("OPENCLAW_STATE_DIR", other.toString(), "OPENCLAW_AGENT_DIR",
