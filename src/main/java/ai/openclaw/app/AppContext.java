@@ -107,6 +107,11 @@ public final class AppContext {
         }
     }
 
+    /** Puts a config in force (the gateway keeps its last good config when a reload fails). */
+    public synchronized void useLoaded(LoadedConfig config) {
+        loaded = config;
+    }
+
     /** Forgets the loaded config after this command changed it. */
     public synchronized void configChanged() {
         loaded = null;

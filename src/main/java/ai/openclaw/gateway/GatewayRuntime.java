@@ -1,0 +1,138 @@
+package ai.openclaw.gateway;
+
+import ai.openclaw.app.Agents;
+import ai.openclaw.app.AppContext;
+import ai.openclaw.config.LoadedConfig;
+import ai.openclaw.json.MalformedFileException;
+import ai.openclaw.store.AuthStore;
+import ai.openclaw.store.AuthStoreRepository;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the running gateway reads from disk, kept current without a restart: the config (with its {@code .env}) and
+ * every agent's store. Files are re-checked at most every {@link #RECHECK_MS} ms by modification time and size;
+ * a config that no longer parses is reported once and the last good one stays in force.
+ */
+public final class GatewayRuntime {
+    static final long RECHECK_MS = 500;
+
+    private final AppContext ctx;
+    private final java.io.PrintWriter log;
+    private volatile FileStamp configStamp;
+    private volatile long configCheckedAt;
+    private volatile String lastConfigError;
+    private final Map<Path, CachedStore> stores = new ConcurrentHashMap<>();
+
+    private record FileStamp(long mtime, long size) {
+        static FileStamp of(Path p) {
+            try {
+                return new FileStamp(Files.getLastModifiedTime(p).toMillis(), Files.size(p));
+            } catch (IOException e) {
+                return new FileStamp(-1, -1);
+            }
+        }
+    }
+
+    private record CachedStore(FileStamp profiles, FileStamp state, AuthStore store, long checkedAt) {}
+
+    public GatewayRuntime(AppContext ctx, java.io.PrintWriter log) {
+        this.ctx = ctx;
+        this.log = log;
+        this.configStamp = configFilesStamp();
+        this.configCheckedAt = ctx.now();
+    }
+
+    public AppContext context() {
+        return ctx;
+    }
+
+    /** The config in force, reloaded first when its file (or {@code .env}) changed. */
+    public LoadedConfig config() {
+        long now = ctx.now();
+        if (now - configCheckedAt >= RECHECK_MS) {
+            configCheckedAt = now;
+            FileStamp stamp = configFilesStamp();
+            if (!stamp.equals(configStamp)) {
+                reloadConfig(stamp);
+            }
+        }
+        return ctx.loaded();
+    }
+
+    private synchronized void reloadConfig(FileStamp stamp) {
+        if (stamp.equals(configStamp)) {
+            return;
+        }
+        LoadedConfig lastGood = ctx.loaded();
+        ctx.configChanged();
+        try {
+            ctx.loaded();
+            configStamp = stamp;
+            lastConfigError = null;
+            log.println("gateway: config reloaded from " + lastGood.config().path());
+        } catch (RuntimeException e) {
+            ctx.useLoaded(lastGood);
+            configStamp = stamp;
+            String message = e.getMessage();
+            if (!message.equals(lastConfigError)) {
+                log.println("gateway: new config rejected, keeping the last good one: " + message);
+            }
+            lastConfigError = message;
+        }
+    }
+
+    /** Both the config and the global .env take part: a daemon's keys may live in either. */
+    private FileStamp configFilesStamp() {
+        FileStamp c = FileStamp.of(ctx.paths().configPath());
+        FileStamp e = FileStamp.of(ctx.paths().configDir().resolve(".env"));
+        return new FileStamp(c.mtime() * 31 + e.mtime(), c.size() * 31 + e.size());
+    }
+
+    public Optional<String> configError() {
+        return Optional.ofNullable(lastConfigError);
+    }
+
+    public Agents.Agent agent(String requested) {
+        config();
+        return ctx.agents().resolve(requested);
+    }
+
+    public AuthStoreRepository repository(Agents.Agent agent) {
+        return ctx.agents().store(agent);
+    }
+
+    /**
+     * The agent's store as on disk now (cached while both files are unchanged). A store that stops parsing keeps the
+     * last good copy in force (the CLI reports the file; the gateway must not lose its credentials over it).
+     */
+    public AuthStore store(Agents.Agent agent) {
+        AuthStoreRepository repo = repository(agent);
+        Path key = repo.profilesPath();
+        long now = ctx.now();
+        CachedStore cached = stores.get(key);
+        if (cached != null && now - cached.checkedAt() < RECHECK_MS) {
+            return cached.store();
+        }
+        FileStamp p = FileStamp.of(repo.profilesPath());
+        FileStamp s = FileStamp.of(repo.statePath());
+        if (cached != null && cached.profiles().equals(p) && cached.state().equals(s)) {
+            stores.put(key, new CachedStore(p, s, cached.store(), now));
+            return cached.store();
+        }
+        try {
+            AuthStore fresh = repo.loadReadOnly().store();
+            stores.put(key, new CachedStore(p, s, fresh, now));
+            return fresh;
+        } catch (MalformedFileException e) {
+            log.println("gateway: keeping the last readable copy of a store: " + e.getMessage());
+            AuthStore last = cached == null ? AuthStore.EMPTY : cached.store();
+            stores.put(key, new CachedStore(p, s, last, now));
+            return last;
+        }
+    }
+}
