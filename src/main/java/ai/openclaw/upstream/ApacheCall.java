@@ -1,0 +1,82 @@
+package ai.openclaw.upstream;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.ByteBufferEntity;
+
+/** One {@link UpstreamCall} on Apache HttpClient: the cancellable request object is what {@link #abort()} cancels. */
+final class ApacheCall implements UpstreamCall {
+    private final CloseableHttpClient http;
+    private final UpstreamRequest request;
+    private final HttpUriRequestBase httpRequest;
+    private final HttpClientContext context;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean aborted = new AtomicBoolean();
+
+    ApacheCall(CloseableHttpClient http, UpstreamRequest request, RequestConfig config) {
+        this.http = http;
+        this.request = request;
+        this.httpRequest = new HttpUriRequestBase(request.method(), request.uri());
+        for (UpstreamHeaders.Field f : request.headers().fields()) {
+            httpRequest.addHeader(f.name(), f.value());
+        }
+        if (request.bodyLength() > 0 || !request.method().equals("GET")) {
+            // No content type on the entity: the request's own content-type header is the only one sent.
+            httpRequest.setEntity(new ByteBufferEntity(request.bodyBuffer(), (ContentType) null));
+        }
+        this.context = HttpClientContext.create();
+        this.context.setRequestConfig(config);
+    }
+
+    @Override
+    public UpstreamRequest request() {
+        return request;
+    }
+
+    @Override
+    public UpstreamResponse execute() throws UpstreamTransportException {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("an upstream call can be executed once");
+        }
+        if (aborted.get()) {
+            throw TransportFailures.abortedException(null);
+        }
+        ClassicHttpResponse response;
+        try {
+            response = http.executeOpen(HttpHost.create(request.uri()), httpRequest, context);
+        } catch (IOException e) {
+            throw aborted.get() ? TransportFailures.abortedException(e)
+                    : TransportFailures.map(e, TransportFailures.Phase.RESPONSE_HEAD, request.uri(), request.timeout());
+        } catch (RuntimeException e) {
+            if (aborted.get()) {
+                throw TransportFailures.abortedException(e);
+            }
+            throw e;
+        }
+        return new ApacheResponse(this, response);
+    }
+
+    @Override
+    public void abort() {
+        if (aborted.compareAndSet(false, true)) {
+            httpRequest.cancel();
+        }
+    }
+
+    @Override
+    public boolean isAborted() {
+        return aborted.get();
+    }
+
+    @Override
+    public String toString() {
+        return "UpstreamCall[" + request + (aborted.get() ? ", aborted" : "") + "]";
+    }
+}
