@@ -1,0 +1,202 @@
+package ai.openclaw.routing;
+
+import ai.openclaw.auth.AuthOrder;
+import ai.openclaw.auth.Eligibility;
+import ai.openclaw.auth.EligibilityRules;
+import ai.openclaw.auth.RefCheck;
+import ai.openclaw.auth.ResolvedOrder;
+import ai.openclaw.config.OpenClawConfig;
+import ai.openclaw.config.ProviderConfig;
+import ai.openclaw.config.SecretInput;
+import ai.openclaw.core.ProviderIds;
+import ai.openclaw.core.Secret;
+import ai.openclaw.credential.ApiKeyCredential;
+import ai.openclaw.credential.Credential;
+import ai.openclaw.credential.OAuthCredential;
+import ai.openclaw.credential.TokenCredential;
+import ai.openclaw.env.LayeredEnv;
+import ai.openclaw.secrets.Resolution;
+import ai.openclaw.secrets.SecretRef;
+import ai.openclaw.secrets.SecretRefs;
+import ai.openclaw.secrets.SecretResolver;
+import ai.openclaw.store.AuthStore;
+import ai.openclaw.store.FailureReason;
+import ai.openclaw.store.UsageStats;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the candidate list of one model, in the order of the issue's "Choosing a credential":
+ * <ol>
+ *   <li>a locked profile (user pin or request {@code @profile}) alone, nothing else;</li>
+ *   <li>otherwise the profiles in {@link AuthOrder} order (an auto pin first), leaving out ineligible ones (their
+ *       eligibility code), those in a cooldown or disabled window for this model, OAuth profiles whose access token
+ *       is expired or expires within 5 minutes ({@code expired}: refresh is not built yet) and refs that do not
+ *       resolve ({@code unresolved_ref});</li>
+ *   <li>then the environment keys of {@link EnvKeys};</li>
+ *   <li>then {@code models.providers.<p>.apiKey};</li>
+ *   <li>a local endpoint with none of these gets one attempt without a key.</li>
+ * </ol>
+ * A secret already in the list is not added again.
+ */
+final class CandidateCollector {
+    /** OAuth access tokens this close to expiry need a refresh first (§1.6 refresh margin). */
+    static final long OAUTH_REFRESH_MARGIN_MS = 5 * 60_000L;
+    private static final Set<String> COOLDOWN_FREE = Set.of("openrouter", "kilocode");
+    private static final Pattern ENV_NAME = Pattern.compile("^[A-Z][A-Z0-9_]{0,127}$");
+
+    private final OpenClawConfig config;
+    private final LayeredEnv env;
+    private final SecretResolver secrets;
+    private final RefCheck refCheck;
+
+    CandidateCollector(OpenClawConfig config, LayeredEnv env, SecretResolver secrets) {
+        this.config = config;
+        this.env = env;
+        this.secrets = secrets;
+        this.refCheck = ref -> secrets.resolve(ref) instanceof Resolution.Failed f
+                ? Optional.of(f.message()) : Optional.empty();
+    }
+
+    List<Candidate> collect(PlannedModel planned, AuthStore store, long now) {
+        String provider = planned.model().provider();
+        String modelId = planned.model().model();
+        List<Candidate> out = new ArrayList<>();
+        Set<Secret> seen = new HashSet<>();
+        if (planned.locked() != null) {
+            String id = planned.locked();
+            Eligibility e = EligibilityRules.forProvider(id, provider, store, config.auth(), now, refCheck);
+            out.add(e.ok() ? profile(id, provider, modelId, store, now, seen)
+                    : new Candidate.Skipped(id, e.code().wireName(), 0, null));
+            return out;
+        }
+        ResolvedOrder order = AuthOrder.resolve(provider, store, config.auth(), now, modelId, planned.preferred(),
+                refCheck);
+        for (String id : order.base()) {
+            Eligibility e = order.excluded().get(id);
+            if (e != null) {
+                out.add(new Candidate.Skipped(id, e.code().wireName(), 0, null));
+            }
+        }
+        for (String id : order.ordered()) {
+            Candidate c = profile(id, provider, modelId, store, now, seen);
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        for (EnvKeys.EnvKey key : EnvKeys.collect(provider, env)) {
+            if (seen.add(key.value())) {
+                out.add(usable(new CredentialSource.EnvKey(key.variable()), key.value(), null));
+            }
+        }
+        configKey(provider, store, seen).ifPresent(out::add);
+        if (planned.endpoint() != null && planned.endpoint().local()
+                && out.stream().noneMatch(c -> c instanceof Candidate.Usable)) {
+            out.add(usable(new CredentialSource.NoKey(), null, null));
+        }
+        return out;
+    }
+
+    /** A profile that passed eligibility; null when its secret duplicates an earlier candidate. */
+    private Candidate profile(String id, String provider, String modelId, AuthStore store, long now,
+                              Set<Secret> seen) {
+        UsageStats stats = store.state().stats(id);
+        long until = COOLDOWN_FREE.contains(ProviderIds.normalize(provider)) ? 0 : stats.unusableUntil(now, modelId);
+        if (until > now) {
+            boolean disabled = stats.isDisabledAt(now);
+            FailureReason cause = disabled ? stats.disabledReason()
+                    : stats.cooldownUntil() != null && stats.cooldownUntil() > now ? stats.cooldownReason()
+                    : FailureReason.RATE_LIMIT; // a provider-reported block is a rate limit (§6.4)
+            return new Candidate.Skipped(id, disabled ? Candidate.Skipped.DISABLED : Candidate.Skipped.COOLDOWN,
+                    until - now, cause == null ? FailureReason.UNKNOWN : cause);
+        }
+        Credential credential = store.profile(id);
+        if (credential instanceof OAuthCredential o) {
+            Optional<String> problem = oauthProblem(o, now);
+            if (problem.isPresent()) {
+                return new Candidate.Skipped(id, problem.get(), 0, null);
+            }
+        }
+        Optional<Secret> secret = secretOf(credential);
+        if (secret.isEmpty()) {
+            return new Candidate.Skipped(id, "unresolved_ref", 0, null);
+        }
+        return seen.add(secret.get()) ? usable(new CredentialSource.Profile(id), secret.get(), id) : null;
+    }
+
+    private static Optional<String> oauthProblem(OAuthCredential o, long now) {
+        if (o.access() == null) {
+            return Optional.of("expired");
+        }
+        if (o.expires() == null) {
+            return Optional.empty();
+        }
+        if (o.expires() <= 0) {
+            return Optional.of("invalid_expires");
+        }
+        return o.expires() - now <= OAUTH_REFRESH_MARGIN_MS ? Optional.of("expired") : Optional.empty();
+    }
+
+    /** The secret to send: a ref wins over plaintext; plaintext that is a ref shorthand is resolved. */
+    private Optional<Secret> secretOf(Credential credential) {
+        return switch (credential) {
+            case ApiKeyCredential k -> secretOrRef(k.key(), k.keyRef());
+            case TokenCredential t -> secretOrRef(t.token(), t.tokenRef());
+            case OAuthCredential o -> Optional.ofNullable(o.access());
+            case null -> Optional.empty();
+        };
+    }
+
+    private Optional<Secret> secretOrRef(Secret plain, SecretRef ref) {
+        SecretRef effective = ref != null ? ref
+                : plain == null ? null : SecretRefs.fromShorthand(plain.reveal()).orElse(null);
+        if (effective != null) {
+            return secrets.resolve(effective).secret();
+        }
+        return Optional.ofNullable(plain);
+    }
+
+    /**
+     * {@code models.providers.<p>.apiKey}: a SecretRef, the name of an environment variable (a marker meaning "read
+     * this variable"), the id of a stored profile (use that profile's secret), a {@code *-local} marker (no key) or
+     * the key itself.
+     */
+    private Optional<Candidate> configKey(String provider, AuthStore store, Set<Secret> seen) {
+        Optional<ProviderConfig> pc = config.models().provider(provider);
+        if (pc.isEmpty() || pc.get().apiKey() == null) {
+            return Optional.empty();
+        }
+        CredentialSource source = new CredentialSource.ConfigKey(provider);
+        Optional<Secret> secret;
+        switch (pc.get().apiKey()) {
+            case SecretInput.Ref r -> secret = secrets.resolve(r.ref()).secret();
+            case SecretInput.Plain p -> {
+                String v = p.value().strip();
+                if (v.endsWith("-local")) {
+                    return Optional.of(usable(new CredentialSource.NoKey(), null, null));
+                }
+                if (v.equals("secretref-managed")) {
+                    secret = Optional.empty();
+                } else if (ENV_NAME.matcher(v).matches() && v.contains("_")) {
+                    secret = env.get(v).map(Secret::ofNullable);
+                } else if (store.profile(v) != null) {
+                    secret = secretOf(store.profile(v));
+                } else {
+                    secret = Optional.ofNullable(Secret.ofNullable(v));
+                }
+            }
+        }
+        if (secret.isEmpty()) {
+            return Optional.of(new Candidate.Skipped(source.label(), "unresolved_ref", 0, null));
+        }
+        return seen.add(secret.get()) ? Optional.of(usable(source, secret.get(), null)) : Optional.empty();
+    }
+
+    private static Candidate usable(CredentialSource source, Secret secret, String profileId) {
+        return new Candidate.Usable(new CredentialCandidate(source, secret), profileId);
+    }
+}

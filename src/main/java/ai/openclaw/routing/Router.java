@@ -1,0 +1,263 @@
+package ai.openclaw.routing;
+
+import ai.openclaw.config.CooldownConfig;
+import ai.openclaw.config.OpenClawConfig;
+import ai.openclaw.core.ProviderIds;
+import ai.openclaw.credential.Credential;
+import ai.openclaw.models.ModelRef;
+import ai.openclaw.models.ModelSelection;
+import ai.openclaw.providers.ProviderEndpoint;
+import ai.openclaw.store.AuthStore;
+import ai.openclaw.store.FailureReason;
+import ai.openclaw.store.UsageStats;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Decides which credential serves a model call, and in which order the alternatives are tried.
+ *
+ * <p>{@link #plan} resolves the request to models ({@link ModelRequestParser}, {@link ModelResolver}) and pins:
+ * <ul>
+ *   <li>A request {@code @profile} or a session {@code user} pin locks that profile; an {@code auto} pin is only
+ *       tried first. A pin applies to every planned model of its profile's provider (the requested model and
+ *       fallbacks of the same provider); models of other providers use their normal order.</li>
+ *   <li>Fallbacks ({@code agents.defaults.model.fallbacks}) follow when the request runs the agent's default model
+ *       (no model given, or the default named explicitly, with or without {@code @profile}); a model the caller
+ *       chose that is not the default is strict: no fallback (§6.4 "explicit user selections are strict"). The
+ *       locked profile then moves to the next fallback model instead of to another profile.</li>
+ * </ul>
+ *
+ * <p>{@link #execute} walks the models; for each it builds the candidate list ({@link CandidateCollector}), calls the
+ * attempt function per candidate, records outcomes ({@link FailureRecorder}) and decides between the next candidate
+ * and the next model ({@link RotationPolicy}). A failure that is not failover-worthy (context overflow) ends the
+ * request at once. When nothing served it throws {@link NoRouteException} ({@link NoRouteVerdict}).
+ *
+ * <p>Thread-safe; one instance per process. {@link #close()} writes pending state and stops the writer thread.
+ */
+public final class Router implements AutoCloseable {
+    /** How long the state writer gathers changes before writing them. */
+    public static final Duration DEFAULT_COALESCE = Duration.ofMillis(100);
+
+    /** Waits before retrying after an overloaded answer ({@code auth.cooldowns.overloadedBackoffMs}). */
+    @FunctionalInterface
+    public interface Pause {
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    private final RoutingContext ctx;
+    private final FailureRecorder recorder;
+    private final Pause pause;
+
+    /** @param warnings receives problems writing {@code auth-state.json} (never secrets) */
+    public Router(RoutingContext ctx, Consumer<String> warnings) {
+        this(ctx, DEFAULT_COALESCE, warnings, Thread::sleep);
+    }
+
+    public Router(RoutingContext ctx, Duration coalesce, Consumer<String> warnings, Pause pause) {
+        this.ctx = ctx;
+        this.recorder = new FailureRecorder(ctx.clock(), ctx::repository, coalesce, warnings);
+        this.pause = pause;
+    }
+
+    /**
+     * Resolves the request's model, profile and fallbacks.
+     *
+     * @throws ModelSelectionException unknown or disallowed model, unknown profile or one of another provider
+     */
+    public RoutePlan plan(RouteRequest request) {
+        OpenClawConfig config = ctx.config();
+        String agentId = request.agentId() == null || request.agentId().isBlank()
+                ? ctx.defaultAgentId() : request.agentId();
+        ModelSelection selection = ModelSelection.resolve(config.agents().primaryModel(),
+                config.agents().fallbacks(), config.agents().modelAliases());
+        SessionPin pin = request.pin();
+        ModelRef model;
+        String requestProfile = null;
+        if (request.model() != null && !request.model().isBlank()) {
+            ModelRequest parsed = ModelRequestParser.parse(request.model());
+            model = ModelResolver.resolve(parsed.model(), selection);
+            requestProfile = parsed.profileId();
+        } else if (pin != null && pin.provider() != null && pin.model() != null) {
+            model = new ModelRef(ProviderIds.normalize(pin.provider()), pin.model().strip());
+        } else {
+            model = selection.primary();
+        }
+        AuthStore store = store(agentId);
+        // the pin applies to every model of the pinned profile's provider: the request's and its fallbacks'
+        String pinned = null;
+        boolean lock = false;
+        if (requestProfile != null) {
+            checkProfile(requestProfile, model, store);
+            pinned = requestProfile;
+            lock = true;
+        } else if (pin != null && pin.profileId() != null && store.profile(pin.profileId()) != null) {
+            pinned = pin.profileId();
+            lock = pin.source() == SessionPin.Source.USER;
+        }
+        ProviderEndpoint endpoint = ctx.endpoint(model.provider()).orElseThrow(() -> new ModelSelectionException(
+                400, "model_not_found", "Unknown provider \"" + model.provider() + "\" in model \"" + model.key()
+                        + "\": configure it under models.providers. " + ModelResolver.HOW_TO_LIST));
+        boolean strict = !model.equals(selection.primary());
+        Set<ModelRef> chain = new LinkedHashSet<>();
+        chain.add(model);
+        if (!strict) {
+            chain.addAll(selection.fallbacks());
+        }
+        List<PlannedModel> models = new ArrayList<>();
+        for (ModelRef m : chain) {
+            String forModel = pinned != null && belongsTo(pinned, m.provider(), store) ? pinned : null;
+            models.add(new PlannedModel(m, m.equals(model) ? endpoint : ctx.endpoint(m.provider()).orElse(null),
+                    lock ? forModel : null, lock ? null : forModel));
+        }
+        return new RoutePlan(agentId, models, strict, config, ctx.env());
+    }
+
+    /**
+     * Tries the plan's candidates until one serves.
+     *
+     * @param attempt performs one upstream call; returns {@link AttemptResult.Served} or {@link AttemptResult.Failed}
+     *                (an exception from it propagates unchanged and ends the request)
+     * @throws NoRouteException when nothing served
+     */
+    public <T> RouteResult<T> execute(RoutePlan plan, Function<Attempt, AttemptResult<T>> attempt) {
+        List<Outcome> outcomes = new ArrayList<>();
+        CooldownConfig cooldowns = plan.config().auth().cooldowns();
+        CandidateCollector collector = new CandidateCollector(plan.config(), plan.env(), ctx.secrets());
+        int number = 0;
+        for (PlannedModel pm : plan.models()) {
+            if (pm.endpoint() == null) {
+                outcomes.add(new Outcome(new AttemptRecord(pm.model(), "provider " + pm.model().provider(),
+                        "skipped", "unknown_provider", 0, 0), Outcome.Kind.LEFT_OUT, null, 0, null));
+                continue;
+            }
+            long now = ctx.clock().millis();
+            List<Candidate> candidates = collector.collect(pm, store(plan.agentId()), now);
+            RotationPolicy rotation = new RotationPolicy(cooldowns);
+            String leaveReason = null;
+            for (Candidate c : candidates) {
+                if (c instanceof Candidate.Skipped s) {
+                    outcomes.add(skipped(pm.model(), s));
+                    continue;
+                }
+                Candidate.Usable u = (Candidate.Usable) c;
+                if (leaveReason != null) {
+                    outcomes.add(new Outcome(new AttemptRecord(pm.model(), u.label(), "skipped", leaveReason, 0, 0),
+                            Outcome.Kind.LEFT_OUT, null, 0, null));
+                    continue;
+                }
+                Attempt a = new Attempt(++number, pm.model(), pm.endpoint(), u.credential());
+                AttemptResult<T> result = attempt.apply(a);
+                if (result instanceof AttemptResult.Served<T> served) {
+                    if (u.profileId() != null) {
+                        recorder.success(plan.agentId(), ctx.store(plan.agentId()), u.profileId(),
+                                pm.model().provider());
+                    }
+                    outcomes.add(new Outcome(new AttemptRecord(pm.model(), u.label(), "ok", null, 0, 0),
+                            Outcome.Kind.SERVED, null, 0, null));
+                    return new RouteResult<>(served.value(), a, outcomes.stream().map(Outcome::record).toList());
+                }
+                UpstreamFailure failure = ((AttemptResult.Failed<T>) result).failure();
+                Outcome failed = failed(plan, pm, u, failure, cooldowns);
+                outcomes.add(failed);
+                if (!FailureClassifier.isFailoverWorthy(failure)) {
+                    throw NoRouteVerdict.contextOverflow(outcomes, failed);
+                }
+                leaveReason = rotation.leaveReason(u.profileId() != null, failed.reason());
+                if (leaveReason == null && failed.reason() == FailureReason.OVERLOADED) {
+                    backOff(cooldowns.overloadedBackoffMs());
+                }
+            }
+        }
+        throw NoRouteVerdict.of(outcomes, plan.models().stream().map(m -> m.model().key()).toList(),
+                plan.models().stream().map(m -> m.model().provider()).toList());
+    }
+
+    /** The agent's store as this process sees it: the host's snapshot with this router's recent changes on top. */
+    public AuthStore store(String agentId) {
+        return recorder.view(agentId, ctx.store(agentId));
+    }
+
+    /**
+     * Writes every recorded outcome to {@code auth-state.json} now (tests, shutdown).
+     *
+     * @throws StateWriteException when a write failed
+     */
+    public void flush() {
+        recorder.flush();
+    }
+
+    @Override
+    public void close() {
+        recorder.close();
+    }
+
+    private Outcome failed(RoutePlan plan, PlannedModel pm, Candidate.Usable u, UpstreamFailure failure,
+                           CooldownConfig cooldowns) {
+        FailureReason reason = FailureClassifier.classify(failure);
+        long now = ctx.clock().millis();
+        long remaining = 0;
+        if (u.profileId() != null) {
+            Optional<UsageStats> after = recorder.failure(plan.agentId(), ctx.store(plan.agentId()), u.profileId(),
+                    pm.model().provider(), pm.model().model(), reason, failure,
+                    // "local" means a keyless local model server; a profile used against a loopback URL still counts
+                    pm.endpoint().local() && u.credential().source() instanceof CredentialSource.NoKey, cooldowns);
+            remaining = after.map(s -> Math.max(0, s.unusableUntil(now, pm.model().model()) - now)).orElse(0L);
+        }
+        long recovery = remaining > 0 ? remaining
+                : failure.retryAfterMs() != null && failure.retryAfterMs() > 0 ? failure.retryAfterMs() : 0;
+        String upstream = failure.message() == null ? null : redact(failure.message(), u.credential());
+        return new Outcome(new AttemptRecord(pm.model(), u.label(), "failed", reason.wireName(), failure.status(),
+                remaining), Outcome.Kind.FAILED, reason, recovery, upstream);
+    }
+
+    private static Outcome skipped(ModelRef model, Candidate.Skipped s) {
+        Outcome.Kind kind = s.coolingDown() ? Outcome.Kind.COOLING
+                : Candidate.Skipped.DISABLED.equals(s.reason()) ? Outcome.Kind.DISABLED : Outcome.Kind.LEFT_OUT;
+        return new Outcome(new AttemptRecord(model, s.label(), "skipped", s.reason(), 0, s.remainingMs()), kind,
+                s.cause(), s.remainingMs(), null);
+    }
+
+    /** Upstream messages are redacted by the caller; the attempt's own secret is removed again, to be sure. */
+    private static String redact(String message, CredentialCandidate credential) {
+        if (credential.secret() == null) {
+            return message;
+        }
+        return message.replace(credential.secret().reveal(), credential.secret().masked());
+    }
+
+    private void backOff(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            pause.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void checkProfile(String profileId, ModelRef model, AuthStore store) {
+        Credential c = store.profile(profileId);
+        if (c == null) {
+            throw new ModelSelectionException(400, "profile_not_found", "Auth profile \"" + profileId
+                    + "\" not found. List profiles with `openclaw models status`.");
+        }
+        String p1 = ProviderIds.normalize(c.provider());
+        if (!p1.equals(model.provider())) {
+            throw new ModelSelectionException(400, "profile_provider_mismatch",
+                    "Auth profile \"" + profileId + "\" is for " + p1 + ", not " + model.provider() + ".");
+        }
+    }
+
+    private static boolean belongsTo(String profileId, String provider, AuthStore store) {
+        Credential c = store.profile(profileId);
+        return c != null && ProviderIds.normalize(c.provider()).equals(provider);
+    }
+
+}
