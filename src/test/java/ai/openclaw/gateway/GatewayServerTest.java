@@ -212,6 +212,11 @@ class GatewayServerTest {
         start(null);
         get("/v1/models", "Authorization", "Bearer tok-secret-0123456789");
         get("/health");
+        // the line is written as the request completes, which may be just after the client has its answer
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (err.toString().lines().filter(l -> l.contains(" GET ")).count() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertThat(err.toString().lines().filter(l -> l.contains(" GET ")).count()).isEqualTo(2);
         assertThat(err.toString()).doesNotContain("tok-secret-0123456789");
     }
