@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * One HTTP request/response in blocking style (handlers run on virtual threads): read the body with a size limit,
  * answer with JSON, or stream server-sent events flushed one by one.
  */
-public final class Exchange {
+public final class Exchange implements ClientChannel {
     /** Requests may carry base64 images; anything larger is refused with 413. */
     public static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -38,8 +38,36 @@ public final class Exchange {
         return request.getHttpURI().getPath();
     }
 
+    @Override
     public String header(String name) {
         return request.getHeaders().get(name);
+    }
+
+    @Override
+    public java.util.List<java.util.Map.Entry<String, String>> headers() {
+        java.util.List<java.util.Map.Entry<String, String>> out = new java.util.ArrayList<>();
+        for (var field : request.getHeaders()) {
+            out.add(java.util.Map.entry(field.getName(), field.getValue()));
+        }
+        return out;
+    }
+
+    @Override
+    public ClientChannel.Watch watchDisconnect(java.util.concurrent.ScheduledExecutorService scheduler,
+                                               Runnable abort) {
+        request.addFailureListener(t -> abort.run());
+        DisconnectWatch w = DisconnectWatch.start(request, scheduler, abort);
+        return new ClientChannel.Watch() {
+            @Override
+            public boolean sawPipelinedData() {
+                return w.sawPipelinedData();
+            }
+
+            @Override
+            public void close() {
+                w.close();
+            }
+        };
     }
 
     public Request request() {
@@ -47,6 +75,7 @@ public final class Exchange {
     }
 
     /** @throws BodyTooLargeException over {@link #MAX_BODY_BYTES} */
+    @Override
     public byte[] body() throws IOException {
         try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] data = in.readNBytes(MAX_BODY_BYTES + 1);
@@ -69,18 +98,22 @@ public final class Exchange {
     }
 
     /** The status sent (0 before anything was sent). */
+    @Override
     public int status() {
         return status;
     }
 
+    @Override
     public void setHeader(String name, String value) {
         response.getHeaders().put(name, value);
     }
 
+    @Override
     public void sendJson(int status, JsonNode body) throws IOException {
         sendBytes(status, "application/json", Json.compact(body).getBytes(StandardCharsets.UTF_8));
     }
 
+    @Override
     public void sendBytes(int status, String contentType, byte[] body) throws IOException {
         response.setStatus(status);
         this.status = status;
@@ -97,6 +130,7 @@ public final class Exchange {
     }
 
     /** Starts a streamed response; every {@link #write} is flushed to the client at once. */
+    @Override
     public void startStream(int status, String contentType) {
         response.setStatus(status);
         this.status = status;
@@ -108,16 +142,14 @@ public final class Exchange {
     }
 
     /** Writes and flushes; throws when the client has gone away. */
+    @Override
     public void write(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
-    public void write(String text) throws IOException {
-        write(text.getBytes(StandardCharsets.UTF_8));
-    }
-
     /** Completes a streamed response. */
+    @Override
     public void endStream() throws IOException {
         if (out != null) {
             out.close();

@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class LocalReply {
     private LocalReply() {}
 
-    static void send(Exchange ex, ApiFormat format, boolean stream, String model, String text, long epochSeconds)
+    static void send(ClientChannel ex, ApiFormat format, boolean stream, String model, String text, long epochSeconds)
             throws IOException {
         String id = UUID.randomUUID().toString().replace("-", "");
         if (format == ApiFormat.OPENAI) {
@@ -95,7 +95,7 @@ final class LocalReply {
         return c;
     }
 
-    private static void event(Exchange ex, String name, ObjectNode payload) throws IOException {
+    private static void event(ClientChannel ex, String name, ObjectNode payload) throws IOException {
         ex.write(SseWriter.bytes(SseEvent.json(name, payload)));
     }
 }

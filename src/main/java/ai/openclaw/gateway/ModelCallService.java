@@ -49,7 +49,7 @@ import tools.jackson.databind.node.ObjectNode;
  * locally, plan the route (model, pins, fallbacks), try candidates until one upstream answers 2xx (every rotation and
  * fallback happens before the first byte reaches the client), then relay the answer in the caller's format.
  */
-final class ModelCallService implements ModelCalls {
+public final class ModelCallService implements ModelCalls {
     /** Request body values that mean "the agent's default (or the session's) model". */
     private static final Set<String> DEFAULT_MODEL_NAMES = Set.of("", "default", "openclaw", "auto");
     private static final int MAX_ERROR_BODY = 64 * 1024;
@@ -80,7 +80,7 @@ final class ModelCallService implements ModelCalls {
     }
 
     @Override
-    public void handle(Exchange ex, ApiFormat format, RequestLog log) throws IOException {
+    public void handle(ClientChannel ex, ApiFormat format, RequestLog log) throws IOException {
         ObjectNode body;
         try {
             body = parse(ex.body());
@@ -146,7 +146,7 @@ final class ModelCallService implements ModelCalls {
     /** The upstream's open 2xx response and the API kind it speaks. */
     record Served(UpstreamCall call, UpstreamResponse response, ApiKind api) {}
 
-    private AttemptResult<Served> attempt(Exchange ex, ApiFormat format, ObjectNode body, boolean stream,
+    private AttemptResult<Served> attempt(ClientChannel ex, ApiFormat format, ObjectNode body, boolean stream,
                                           Attempt attempt) {
         ApiKind api = attempt.endpoint().api();
         String model = attempt.model().model();
@@ -165,10 +165,9 @@ final class ModelCallService implements ModelCalls {
                     e.getMessage(), null, "connect"));
         }
         UpstreamCall call = transport.newCall(request);
-        // a client that goes away cancels the upstream request at once
-        ex.request().addFailureListener(t -> call.abort());
         long start = System.nanoTime();
-        try (DisconnectWatch watch = DisconnectWatch.start(ex.request(), watcher, call::abort)) {
+        // a client that goes away cancels the upstream request at once
+        try (ClientChannel.Watch watch = ex.watchDisconnect(watcher, call::abort)) {
             UpstreamResponse response = call.execute();
             if (watch.sawPipelinedData()) {
                 ex.setHeader("connection", "close");
@@ -206,11 +205,11 @@ final class ModelCallService implements ModelCalls {
     }
 
     /** Client headers that may travel upstream (the factory drops credentials, cookies, hop-by-hop headers). */
-    private static UpstreamHeaders passThrough(Exchange ex) {
+    private static UpstreamHeaders passThrough(ClientChannel ex) {
         UpstreamHeaders.Builder b = UpstreamHeaders.builder();
-        for (var field : ex.request().getHeaders()) {
-            if (UpstreamRequestFactory.isForwardable(field.getName())) {
-                b.add(field.getName(), field.getValue());
+        for (var field : ex.headers()) {
+            if (UpstreamRequestFactory.isForwardable(field.getKey())) {
+                b.add(field.getKey(), field.getValue());
             }
         }
         return b.build();
@@ -235,7 +234,7 @@ final class ModelCallService implements ModelCalls {
         return DEFAULT_MODEL_NAMES.contains(m.toLowerCase(java.util.Locale.ROOT)) ? null : m;
     }
 
-    private static String sessionKey(Exchange ex, JsonNode body, ApiFormat format) {
+    private static String sessionKey(ClientChannel ex, JsonNode body, ApiFormat format) {
         String h = ex.header("x-openclaw-session-key");
         if (h != null && !h.isBlank()) {
             return h.strip();
@@ -292,7 +291,7 @@ final class ModelCallService implements ModelCalls {
         }
     }
 
-    private static void noRoute(Exchange ex, ApiFormat format, NoRouteException e) throws IOException {
+    private static void noRoute(ClientChannel ex, ApiFormat format, NoRouteException e) throws IOException {
         ObjectNode body = format.errorBody(e.status(), e.reason(), e.getMessage());
         ObjectNode error = (ObjectNode) body.get("error");
         ArrayNode attempts = error.putArray("attempts");

@@ -4,5 +4,5 @@ import java.io.IOException;
 
 /** Serves {@code POST /v1/chat/completions} and {@code POST /v1/messages}. */
 public interface ModelCalls {
-    void handle(Exchange exchange, ApiFormat format, RequestLog log) throws IOException;
+    void handle(ClientChannel exchange, ApiFormat format, RequestLog log) throws IOException;
 }

@@ -24,14 +24,14 @@ import tools.jackson.databind.JsonNode;
  * that goes away aborts the upstream request.
  */
 final class Relay {
-    private final Exchange ex;
+    private final ClientChannel ex;
     private final ApiFormat client;
     private final ModelCallService.Served served;
     private final String clientModel;
     private final long created;
     private final JsonNode request;
 
-    Relay(Exchange ex, ApiFormat client, ModelCallService.Served served, String clientModel, long created,
+    Relay(ClientChannel ex, ApiFormat client, ModelCallService.Served served, String clientModel, long created,
           JsonNode request) {
         this.ex = ex;
         this.client = client;
