@@ -21,7 +21,8 @@ final class GatewayRoutingContext implements RoutingContext {
     private final GatewayRuntime runtime;
 
     /** Everything derived from one loaded config, replaced as a whole when the config changes. */
-    private record Derived(LoadedConfig loaded, ProviderCatalog catalog, SecretResolver secrets) {}
+    private record Derived(LoadedConfig loaded, ProviderCatalog catalog, SecretResolver secrets,
+                           java.util.concurrent.ConcurrentHashMap<String, Optional<ProviderEndpoint>> endpoints) {}
 
     private volatile Derived derived;
 
@@ -35,7 +36,8 @@ final class GatewayRoutingContext implements RoutingContext {
         if (d == null || d.loaded() != now) {
             SecretsConfig secrets = SecretsConfig.fromJson(now.config().secretsNode(), runtime.context().paths().home());
             d = new Derived(now, new ProviderCatalog(now.config().models()),
-                    new SecretResolver(secrets, now.env().asMap(), runtime.context().paths().home()));
+                    new SecretResolver(secrets, now.env().asMap(), runtime.context().paths().home()),
+                    new java.util.concurrent.ConcurrentHashMap<>());
             derived = d;
         }
         return d;
@@ -78,7 +80,8 @@ final class GatewayRoutingContext implements RoutingContext {
 
     @Override
     public Optional<ProviderEndpoint> endpoint(String provider) {
-        return derived().catalog().endpoint(provider);
+        Derived d = derived();
+        return d.endpoints().computeIfAbsent(provider, p -> d.catalog().endpoint(p));
     }
 
     ProviderCatalog catalog() {

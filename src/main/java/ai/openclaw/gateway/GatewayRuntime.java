@@ -97,10 +97,30 @@ public final class GatewayRuntime {
         return Optional.ofNullable(lastConfigError);
     }
 
+    /**
+     * The agent a request targets. Resolutions are cached per loaded config (a new agent arrives with a config change
+     * written by {@code agents add}); unknown ids are not cached, so an agent directory created later is found.
+     */
     public Agents.Agent agent(String requested) {
-        config();
-        return ctx.agents().resolve(requested);
+        LoadedConfig loaded = config();
+        AgentCache cache = agentCache;
+        if (cache == null || cache.config() != loaded) {
+            cache = new AgentCache(loaded, new ConcurrentHashMap<>());
+            agentCache = cache;
+        }
+        String key = requested == null ? "" : requested;
+        Agents.Agent hit = cache.agents().get(key);
+        if (hit != null) {
+            return hit;
+        }
+        Agents.Agent resolved = ctx.agents().resolve(requested);
+        cache.agents().put(key, resolved);
+        return resolved;
     }
+
+    private record AgentCache(LoadedConfig config, Map<String, Agents.Agent> agents) {}
+
+    private volatile AgentCache agentCache;
 
     public AuthStoreRepository repository(Agents.Agent agent) {
         return ctx.agents().store(agent);
