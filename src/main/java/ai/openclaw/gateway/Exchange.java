@@ -66,6 +66,11 @@ public final class Exchange implements ClientChannel {
             @Override
             public void close() {
                 w.close();
+                if (w.sawPipelinedData() && committed) {
+                    // a byte of the client's next request was consumed after the response head went out, too late
+                    // for `connection: close`: end the connection after this response instead
+                    request.getConnectionMetaData().getConnection().getEndPoint().close();
+                }
             }
         };
     }

@@ -1,6 +1,7 @@
 package ai.openclaw.gateway;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -12,7 +13,10 @@ public final class GatewayMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     public GatewayMetrics(Supplier<Number> activeCooldowns) {
-        registry.gauge("openclaw_active_cooldowns", activeCooldowns, s -> s.get().doubleValue());
+        // a strong reference: registry.gauge(...) keeps only a weak one, and the supplier (often a lambda held
+        // nowhere else) would be collected, leaving the gauge at NaN
+        Gauge.builder("openclaw_active_cooldowns", activeCooldowns, s -> s.get().doubleValue())
+                .strongReference(true).register(registry);
     }
 
     public void request(String endpoint, int status) {

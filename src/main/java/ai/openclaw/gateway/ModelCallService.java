@@ -124,7 +124,16 @@ public final class ModelCallService implements ModelCalls {
             log.model(served.model().key());
             log.credential(served.credential().source().label());
             log.upstreamStatus(result.value().response().status());
-            new Relay(ex, format, result.value(), clientModel, nowSeconds, body).run();
+            Relay relay = new Relay(ex, format, result.value(), clientModel, nowSeconds, body);
+            if (stream) {
+                // an upstream may stay silent mid-stream for long: keep watching the client, so that its leaving
+                // cancels the upstream at once rather than at the next upstream event
+                try (ClientChannel.Watch watch = ex.watchDisconnect(watcher, result.value().call()::abort)) {
+                    relay.run();
+                }
+            } else {
+                relay.run();
+            }
         } catch (ClientGoneException e) {
             log.attempts("client_disconnected");
         } catch (NoRouteException e) {

@@ -39,7 +39,8 @@ import java.util.regex.Pattern;
  *       resolve ({@code unresolved_ref});</li>
  *   <li>then the environment keys of {@link EnvKeys};</li>
  *   <li>then {@code models.providers.<p>.apiKey};</li>
- *   <li>a local endpoint with none of these gets one attempt without a key.</li>
+ *   <li>a local endpoint with none of these (and none waiting out a cooldown or disable window) gets one attempt
+ *       without a key.</li>
  * </ol>
  * A secret already in the list is not added again.
  */
@@ -94,8 +95,11 @@ final class CandidateCollector {
             }
         }
         configKey(provider, store, seen).ifPresent(out::add);
+        // a keyless attempt is for a local server that has no credential at all; credentials waiting out a
+        // cooldown or disable window mean the endpoint needs one (and the caller must get the cooldown verdict)
         if (planned.endpoint() != null && planned.endpoint().local()
-                && out.stream().noneMatch(c -> c instanceof Candidate.Usable)) {
+                && out.stream().noneMatch(c -> c instanceof Candidate.Usable
+                        || c instanceof Candidate.Skipped s && s.inWindow())) {
             out.add(usable(new CredentialSource.NoKey(), null, null));
         }
         return out;
