@@ -75,8 +75,9 @@ public final class GatewayAssembly implements AutoCloseable {
 
     private int activeCooldowns() {
         try {
+            // the router's view includes failures not yet written to auth-state.json
             var agent = runtime.agent(null);
-            return ai.openclaw.auth.Cooldowns.active(runtime.store(agent), runtime.context().now()).size();
+            return ai.openclaw.auth.Cooldowns.active(router.store(agent.id()), runtime.context().now()).size();
         } catch (RuntimeException e) {
             return 0;
         }
