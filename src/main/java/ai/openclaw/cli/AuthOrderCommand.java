@@ -35,6 +35,12 @@ public final class AuthOrderCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The first two lines of every subcommand's report. */
+    static void header(AppContext ctx, Agents.Agent agent, String provider) {
+        ctx.out().println("Agent: " + agent.id());
+        ctx.out().println("Provider: " + provider);
+    }
+
     /** Options shared by the three subcommands. */
     static final class Target {
         @Option(names = "--provider", required = true, paramLabel = "<id>", description = "Provider id.")
@@ -92,8 +98,7 @@ public final class AuthOrderCommand implements Runnable {
                 ctx.out().print(Json.pretty(o));
                 return 0;
             }
-            ctx.out().println("Agent: " + a.id());
-            ctx.out().println("Provider: " + p);
+            header(ctx, a, p);
             ctx.out().println("Order override: " + (override == null ? "(none)" : String.join(", ", override)));
             ctx.out().println("Effective order (" + effective.source().label() + "): "
                     + (effective.ordered().isEmpty() ? "(no usable profiles)" : String.join(", ", effective.ordered())));
@@ -143,8 +148,7 @@ public final class AuthOrderCommand implements Runnable {
                 }
                 return store.withStateChange(s -> s.withOrder(p, wanted));
             });
-            ctx.out().println("Agent: " + a.id());
-            ctx.out().println("Provider: " + p);
+            header(ctx, a, p);
             ctx.out().println("Order override: " + String.join(", ", wanted));
             return 0;
         }
@@ -171,8 +175,7 @@ public final class AuthOrderCommand implements Runnable {
             String p = target.provider();
             Agents.Agent a = ctx.agents().resolve(agent.value());
             ctx.agents().store(a).update(store -> store.withStateChange(s -> s.withOrder(p, null)));
-            ctx.out().println("Agent: " + a.id());
-            ctx.out().println("Provider: " + p);
+            header(ctx, a, p);
             ctx.out().println("Cleared per-agent order override.");
             return 0;
         }
