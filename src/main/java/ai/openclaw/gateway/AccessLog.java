@@ -27,9 +27,29 @@ public final class AccessLog {
                 .append(" credential=").append(dash(e.credential()))
                 .append(" attempts=").append(dash(e.attempts()))
                 .append(" upstream=").append(e.upstreamStatus() == 0 ? "-" : String.valueOf(e.upstreamStatus()))
-                .append(" latency_ms=").append(String.format(java.util.Locale.ROOT, "%.2f", e.latencyMicros() / 1000.0));
+                .append(" latency_ms=");
+        appendMillis(sb, e.latencyMicros());
         // one println per line: concurrent requests never interleave within a line
         out.println(sb);
+    }
+
+    /**
+     * Appends {@code micros} as milliseconds with two decimals, exactly as {@code String.format(Locale.ROOT, "%.2f",
+     * micros / 1000.0)} does (half-up on the decimal value), without a Formatter per request.
+     */
+    static void appendMillis(StringBuilder sb, long micros) {
+        if (micros < 0 || micros > 1_000_000_000_000L) {
+            // not seen in practice (a monotonic clock, latencies far below 11 days); keep the exact reference form
+            sb.append(String.format(java.util.Locale.ROOT, "%.2f", micros / 1000.0));
+            return;
+        }
+        long hundredths = (micros + 5) / 10;
+        long fraction = hundredths % 100;
+        sb.append(hundredths / 100).append('.');
+        if (fraction < 10) {
+            sb.append('0');
+        }
+        sb.append(fraction);
     }
 
     private static String dash(String s) {

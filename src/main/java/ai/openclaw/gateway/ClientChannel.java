@@ -3,7 +3,6 @@ package ai.openclaw.gateway;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The caller's side of one model call: an HTTP exchange for the gateway, or the terminal for
@@ -40,7 +39,7 @@ public interface ClientChannel {
      * Calls {@code abort} as soon as the caller goes away, until the returned handle is closed. The handle's
      * {@link Watch#sawPipelinedData()} says whether the caller already sent its next request.
      */
-    Watch watchDisconnect(ScheduledExecutorService scheduler, Runnable abort);
+    Watch watchDisconnect(DisconnectWatch.Poller poller, Runnable abort);
 
     /** A disconnect watch. */
     interface Watch extends AutoCloseable {

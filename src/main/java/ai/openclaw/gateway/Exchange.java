@@ -53,10 +53,9 @@ public final class Exchange implements ClientChannel {
     }
 
     @Override
-    public ClientChannel.Watch watchDisconnect(java.util.concurrent.ScheduledExecutorService scheduler,
-                                               Runnable abort) {
+    public ClientChannel.Watch watchDisconnect(DisconnectWatch.Poller poller, Runnable abort) {
         request.addFailureListener(t -> abort.run());
-        DisconnectWatch w = DisconnectWatch.start(request, scheduler, abort);
+        DisconnectWatch w = DisconnectWatch.start(request, poller, abort);
         return new ClientChannel.Watch() {
             @Override
             public boolean sawPipelinedData() {
@@ -83,7 +82,7 @@ public final class Exchange implements ClientChannel {
     @Override
     public byte[] body() throws IOException {
         try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] data = in.readNBytes(MAX_BODY_BYTES + 1);
+            byte[] data = Bodies.readUpTo(in, MAX_BODY_BYTES + 1, request.getLength());
             if (data.length > MAX_BODY_BYTES) {
                 throw new BodyTooLargeException();
             }

@@ -7,6 +7,7 @@ import ai.openclaw.routing.ModelRequestParser;
 import ai.openclaw.routing.ModelResolver;
 import ai.openclaw.routing.ModelSelectionException;
 import ai.openclaw.routing.Router;
+import ai.openclaw.secrets.SecretResolver;
 import ai.openclaw.sessions.ConfigAgentModels;
 import ai.openclaw.sessions.DirectiveHandler;
 import ai.openclaw.sessions.ModelChoice;
@@ -26,6 +27,9 @@ public final class GatewayAssembly implements AutoCloseable {
     private final UpstreamClient upstream;
     private final GatewayMetrics metrics;
     private final ModelCallService calls;
+    private volatile FactoryCache factory;
+
+    private record FactoryCache(SecretResolver secrets, UpstreamRequestFactory factory) {}
     private final java.util.concurrent.ScheduledExecutorService watcher =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "gateway-disconnect-watch");
@@ -53,8 +57,22 @@ public final class GatewayAssembly implements AutoCloseable {
             }
         }, new StatusAuthOverview(ctx), endpoints);
         this.calls = new ModelCallService(runtime, router, upstream,
-                () -> new UpstreamRequestFactory(routing.secrets()), new UpstreamErrors(ctx.clock()), sessions,
-                directives, metrics, watcher);
+                this::requestFactory, new UpstreamErrors(ctx.clock()), sessions,
+                directives, metrics, new DisconnectWatch.Poller(watcher));
+    }
+
+    /**
+     * The request factory for the resolver in force. The factory holds nothing but the resolver, and the routing
+     * context replaces the resolver when the config changes, so one factory serves every attempt until then.
+     */
+    private UpstreamRequestFactory requestFactory() {
+        SecretResolver secrets = routing.secrets();
+        FactoryCache c = factory;
+        if (c == null || c.secrets() != secrets) {
+            c = new FactoryCache(secrets, new UpstreamRequestFactory(secrets));
+            factory = c;
+        }
+        return c.factory();
     }
 
     public GatewayRuntime runtime() {

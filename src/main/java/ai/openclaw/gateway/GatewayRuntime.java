@@ -121,9 +121,17 @@ public final class GatewayRuntime {
     private record AgentCache(LoadedConfig config, Map<String, Agents.Agent> agents) {}
 
     private volatile AgentCache agentCache;
+    /** The store repository of each agent directory (see {@link #repository}). */
+    private final ConcurrentHashMap<Path, AuthStoreRepository> repositories = new ConcurrentHashMap<>();
 
     public AuthStoreRepository repository(Agents.Agent agent) {
-        return ctx.agents().store(agent);
+        Path dir = agent.agentDir();
+        if (dir == null) {
+            return ctx.agents().store(agent);
+        }
+        // a repository is immutable and depends only on the agent's directory and this process's fixed settings;
+        // building one resolved several paths on every request. Known agents only (others are rejected), so small.
+        return repositories.computeIfAbsent(dir, d -> ctx.agents().store(agent));
     }
 
     /**

@@ -62,12 +62,12 @@ public final class ModelCallService implements ModelCalls {
     private final SessionStores sessions;
     private final DirectiveHandler directives;
     private final GatewayMetrics metrics;
-    private final java.util.concurrent.ScheduledExecutorService watcher;
+    private final DisconnectWatch.Poller watcher;
 
     ModelCallService(GatewayRuntime runtime, Router router, UpstreamTransport transport,
                      Supplier<UpstreamRequestFactory> requests, UpstreamErrors errors, SessionStores sessions,
                      DirectiveHandler directives, GatewayMetrics metrics,
-                     java.util.concurrent.ScheduledExecutorService watcher) {
+                     DisconnectWatch.Poller watcher) {
         this.runtime = runtime;
         this.router = router;
         this.transport = transport;
@@ -100,9 +100,12 @@ public final class ModelCallService implements ModelCalls {
             String sessionKey = sessionKey(ex, body, format);
             String requestedModel = requestedModel(body);
 
-            ParsedMessage parsed = DirectiveParser.parse(RequestValidator.lastUserText(body),
-                    runtime.config().config().agents().modelAliases().values().stream()
-                            .filter(a -> a != null).toList());
+            String lastUserText = RequestValidator.lastUserText(body);
+            // every directive starts with '/': text without one is plain, so the parser's regexes (and the alias
+            // list) are skipped for the common request
+            ParsedMessage parsed = lastUserText == null || lastUserText.indexOf('/') < 0 ? null
+                    : DirectiveParser.parse(lastUserText, runtime.config().config().agents().modelAliases().values()
+                            .stream().filter(a -> a != null).toList());
             if (parsed instanceof Directive d) {
                 String reply = directives.handle(agent.id(), sessionKey, d);
                 log.model("openclaw/directive");
@@ -159,16 +162,16 @@ public final class ModelCallService implements ModelCalls {
                                           Attempt attempt) {
         ApiKind api = attempt.endpoint().api();
         String model = attempt.model().model();
-        ObjectNode upstreamBody = switch (api) {
-            case OPENAI_COMPLETIONS -> format == ApiFormat.OPENAI ? withModel(body, model)
-                    : RequestTranslator.toOpenAiRequest(body, model);
-            case ANTHROPIC_MESSAGES -> format == ApiFormat.ANTHROPIC ? withModel(body, model)
-                    : RequestTranslator.toAnthropicRequest(body, model);
+        String upstreamBody = switch (api) {
+            case OPENAI_COMPLETIONS -> format == ApiFormat.OPENAI ? compactWithModel(body, model)
+                    : Json.compact(RequestTranslator.toOpenAiRequest(body, model));
+            case ANTHROPIC_MESSAGES -> format == ApiFormat.ANTHROPIC ? compactWithModel(body, model)
+                    : Json.compact(RequestTranslator.toAnthropicRequest(body, model));
         };
         UpstreamRequest request;
         try {
             request = requests.get().build(attempt.endpoint(), attempt.credential(),
-                    Json.compact(upstreamBody).getBytes(StandardCharsets.UTF_8), stream, passThrough(ex));
+                    upstreamBody.getBytes(StandardCharsets.UTF_8), stream, passThrough(ex));
         } catch (UpstreamRequestException e) {
             return new AttemptResult.Failed<>(new ai.openclaw.routing.UpstreamFailure(0, "request_build_failed",
                     e.getMessage(), null, "connect"));
@@ -207,10 +210,24 @@ public final class ModelCallService implements ModelCalls {
         }
     }
 
-    private static ObjectNode withModel(ObjectNode body, String model) {
-        ObjectNode copy = body.deepCopy();
-        copy.put("model", model);
-        return copy;
+    /**
+     * The body as compact JSON with {@code model} in place of the caller's: the model is swapped in, the body
+     * written and the caller's value put back, rather than deep-copying the whole body per attempt. The body belongs
+     * to this request alone and attempts run one after another, so nobody sees the swap. Replacing a key keeps its
+     * position; a body without one gets it last and loses it again.
+     */
+    private static String compactWithModel(ObjectNode body, String model) {
+        JsonNode original = body.get("model");
+        body.put("model", model);
+        try {
+            return Json.compact(body);
+        } finally {
+            if (original == null) {
+                body.remove("model");
+            } else {
+                body.set("model", original);
+            }
+        }
     }
 
     /** Client headers that may travel upstream (the factory drops credentials, cookies, hop-by-hop headers). */

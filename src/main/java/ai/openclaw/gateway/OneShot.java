@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -153,7 +152,7 @@ public final class OneShot {
         }
 
         @Override
-        public Watch watchDisconnect(ScheduledExecutorService scheduler, Runnable abort) {
+        public Watch watchDisconnect(DisconnectWatch.Poller poller, Runnable abort) {
             return Watch.NONE;
         }
     }

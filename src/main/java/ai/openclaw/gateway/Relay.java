@@ -58,7 +58,8 @@ final class Relay {
     private void body(boolean sameFormat) throws IOException {
         byte[] bytes;
         try (InputStream in = served.response().body()) {
-            bytes = in.readAllBytes();
+            bytes = Bodies.readUpTo(in, Integer.MAX_VALUE,
+                    Bodies.length(served.response().headers().first("content-length").orElse(null)));
         } catch (IOException e) {
             ex.sendJson(502, client.errorBody(502, "upstream_error", "The upstream response broke off before it was "
                     + "complete (" + e.getClass().getSimpleName() + ")."));

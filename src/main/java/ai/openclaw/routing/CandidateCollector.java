@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -54,11 +55,15 @@ final class CandidateCollector {
     private final LayeredEnv env;
     private final SecretResolver secrets;
     private final RefCheck refCheck;
+    private final Function<String, List<EnvKeys.EnvKey>> envKeys;
 
-    CandidateCollector(OpenClawConfig config, LayeredEnv env, SecretResolver secrets) {
+    /** @param envKeys {@link EnvKeys#collect} for {@code env}; the router caches it per environment object */
+    CandidateCollector(OpenClawConfig config, LayeredEnv env, SecretResolver secrets,
+                       Function<String, List<EnvKeys.EnvKey>> envKeys) {
         this.config = config;
         this.env = env;
         this.secrets = secrets;
+        this.envKeys = envKeys;
         this.refCheck = ref -> secrets.resolve(ref) instanceof Resolution.Failed f
                 ? Optional.of(f.message()) : Optional.empty();
     }
@@ -89,7 +94,7 @@ final class CandidateCollector {
                 out.add(c);
             }
         }
-        for (EnvKeys.EnvKey key : EnvKeys.collect(provider, env)) {
+        for (EnvKeys.EnvKey key : envKeys.apply(provider)) {
             if (seen.add(key.value())) {
                 out.add(usable(new CredentialSource.EnvKey(key.variable()), key.value(), null));
             }

@@ -4,6 +4,7 @@ import ai.openclaw.config.CooldownConfig;
 import ai.openclaw.config.OpenClawConfig;
 import ai.openclaw.core.ProviderIds;
 import ai.openclaw.credential.Credential;
+import ai.openclaw.env.LayeredEnv;
 import ai.openclaw.models.ModelRef;
 import ai.openclaw.models.ModelSelection;
 import ai.openclaw.providers.ProviderEndpoint;
@@ -16,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -53,6 +55,30 @@ public final class Router implements AutoCloseable {
     private final RoutingContext ctx;
     private final FailureRecorder recorder;
     private final Pause pause;
+    /**
+     * The model selection of the config in force. Derived from the config alone, so it is kept until the host hands
+     * out another config object (a reload replaces it), instead of being rebuilt on every request.
+     */
+    private volatile SelectionCache selection;
+    /**
+     * The environment keys of each provider for the environment in force (same reasoning: {@link EnvKeys#collect}
+     * scans the whole environment, which only changes when the host replaces the {@link LayeredEnv}).
+     */
+    private volatile EnvKeyCache envKeys;
+
+    /** How many distinct request model strings a config's cache keeps; callers choose them, so it is bounded. */
+    private static final int MAX_CACHED_MODELS = 256;
+
+    /**
+     * @param resolved the outcome of parsing and resolving each request model string against {@code selection}
+     *                 (pure functions of the two); only successes are kept, failures throw again every time
+     */
+    private record SelectionCache(OpenClawConfig config, ModelSelection selection,
+                                  ConcurrentHashMap<String, Resolved> resolved) {}
+
+    private record Resolved(ModelRef model, String profileId) {}
+
+    private record EnvKeyCache(LayeredEnv env, ConcurrentHashMap<String, List<EnvKeys.EnvKey>> byProvider) {}
 
     /** @param warnings receives problems writing {@code auth-state.json} (never secrets) */
     public Router(RoutingContext ctx, Consumer<String> warnings) {
@@ -74,21 +100,23 @@ public final class Router implements AutoCloseable {
         OpenClawConfig config = ctx.config();
         String agentId = request.agentId() == null || request.agentId().isBlank()
                 ? ctx.defaultAgentId() : request.agentId();
-        ModelSelection selection = ModelSelection.resolve(config.agents().primaryModel(),
-                config.agents().fallbacks(), config.agents().modelAliases());
+        SelectionCache cache = selection(config);
+        ModelSelection selection = cache.selection();
         SessionPin pin = request.pin();
         ModelRef model;
         String requestProfile = null;
         if (request.model() != null && !request.model().isBlank()) {
-            ModelRequest parsed = ModelRequestParser.parse(request.model());
-            model = ModelResolver.resolve(parsed.model(), selection);
-            requestProfile = parsed.profileId();
+            Resolved resolved = resolve(cache, request.model());
+            model = resolved.model();
+            requestProfile = resolved.profileId();
         } else if (pin != null && pin.provider() != null && pin.model() != null) {
             model = new ModelRef(ProviderIds.normalize(pin.provider()), pin.model().strip());
         } else {
             model = selection.primary();
         }
-        AuthStore store = store(agentId);
+        // planning reads profiles only, which this router's usage view never changes: the host's snapshot will do,
+        // without laying the recent usage changes over it
+        AuthStore store = ctx.store(agentId);
         // the pin applies to every model of the pinned profile's provider: the request's and its fallbacks'
         String pinned = null;
         boolean lock = false;
@@ -128,7 +156,9 @@ public final class Router implements AutoCloseable {
     public <T> RouteResult<T> execute(RoutePlan plan, Function<Attempt, AttemptResult<T>> attempt) {
         List<Outcome> outcomes = new ArrayList<>();
         CooldownConfig cooldowns = plan.config().auth().cooldowns();
-        CandidateCollector collector = new CandidateCollector(plan.config(), plan.env(), ctx.secrets());
+        LayeredEnv env = plan.env();
+        CandidateCollector collector = new CandidateCollector(plan.config(), env, ctx.secrets(),
+                provider -> envKeys(env, provider));
         int number = 0;
         for (PlannedModel pm : plan.models()) {
             if (pm.endpoint() == null) {
@@ -176,6 +206,41 @@ public final class Router implements AutoCloseable {
         }
         throw NoRouteVerdict.of(outcomes, plan.models().stream().map(m -> m.model().key()).toList(),
                 plan.models().stream().map(m -> m.model().provider()).toList());
+    }
+
+    /** The selection of {@code config}, computed once per config object (identity: a reload is a new object). */
+    private SelectionCache selection(OpenClawConfig config) {
+        SelectionCache c = selection;
+        if (c == null || c.config() != config) {
+            c = new SelectionCache(config, ModelSelection.resolve(config.agents().primaryModel(),
+                    config.agents().fallbacks(), config.agents().modelAliases()), new ConcurrentHashMap<>());
+            selection = c;
+        }
+        return c;
+    }
+
+    /** The request's model string parsed and resolved against the cache's selection. */
+    private static Resolved resolve(SelectionCache cache, String requested) {
+        Resolved hit = cache.resolved().get(requested);
+        if (hit != null) {
+            return hit;
+        }
+        ModelRequest parsed = ModelRequestParser.parse(requested);
+        Resolved r = new Resolved(ModelResolver.resolve(parsed.model(), cache.selection()), parsed.profileId());
+        if (cache.resolved().size() < MAX_CACHED_MODELS) {
+            cache.resolved().putIfAbsent(requested, r);
+        }
+        return r;
+    }
+
+    /** {@link EnvKeys#collect} of {@code provider}, computed once per environment object (identity, as above). */
+    private List<EnvKeys.EnvKey> envKeys(LayeredEnv env, String provider) {
+        EnvKeyCache c = envKeys;
+        if (c == null || c.env() != env) {
+            c = new EnvKeyCache(env, new ConcurrentHashMap<>());
+            envKeys = c;
+        }
+        return c.byProvider().computeIfAbsent(provider, p -> EnvKeys.collect(p, env));
     }
 
     /** The agent's store as this process sees it: the host's snapshot with this router's recent changes on top. */

@@ -1,5 +1,6 @@
 package ai.openclaw.routing;
 
+import ai.openclaw.core.ProviderIds;
 import ai.openclaw.store.AuthState;
 import ai.openclaw.store.AuthStore;
 import ai.openclaw.store.AuthStoreRepository;
@@ -210,8 +211,33 @@ final class StateWriter implements AutoCloseable {
         int attempts;
 
         void add(StateChange change, long seq) {
-            changes.add(change);
+            if (!(change instanceof StateChange.Success s) || !replacedEarlierSuccess(s)) {
+                changes.add(change);
+            }
             maxSeq = Math.max(maxSeq, seq);
+        }
+
+        /**
+         * Every served request records a success, so under load a batch would grow by one change per request until
+         * the next write. A success sets everything an earlier success of the same profile set (it keeps only
+         * {@code lastFailureAt}, which no success changes) and the same {@code lastGood} entry, and touches nothing
+         * else. So the latest success can take the place of an earlier one of the same profile and provider when
+         * nothing between them touches that profile or that provider's {@code lastGood}: the result, including the
+         * order in which new entries are added, is the same. The search stops at anything else.
+         */
+        private boolean replacedEarlierSuccess(StateChange.Success s) {
+            String provider = ProviderIds.normalize(s.provider());
+            for (int i = changes.size() - 1; i >= 0 && changes.get(i) instanceof StateChange.Success earlier; i--) {
+                boolean sameProfile = earlier.profileId().equals(s.profileId());
+                if (sameProfile && earlier.provider().equals(s.provider())) {
+                    changes.set(i, s);
+                    return true;
+                }
+                if (sameProfile || ProviderIds.normalize(earlier.provider()).equals(provider)) {
+                    return false;
+                }
+            }
+            return false;
         }
 
         AuthState applyTo(AuthState state) {

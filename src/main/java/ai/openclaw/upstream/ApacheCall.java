@@ -1,6 +1,8 @@
 package ai.openclaw.upstream;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -29,7 +31,7 @@ final class ApacheCall implements UpstreamCall {
         }
         if (request.bodyLength() > 0 || !request.method().equals("GET")) {
             // No content type on the entity: the request's own content-type header is the only one sent.
-            httpRequest.setEntity(new ByteBufferEntity(request.bodyBuffer(), (ContentType) null));
+            httpRequest.setEntity(new BodyEntity(request));
         }
         this.context = HttpClientContext.create();
         this.context.setRequestConfig(config);
@@ -78,5 +80,34 @@ final class ApacheCall implements UpstreamCall {
     @Override
     public String toString() {
         return "UpstreamCall[" + request + (aborted.get() ? ", aborted" : "") + "]";
+    }
+
+    /**
+     * A {@link ByteBufferEntity} (not repeatable, not streaming, fixed length, no content type) that writes the body
+     * straight from the request's array: the inherited {@code writeTo} copies it through a fresh 4 KB buffer on every
+     * request. Like the inherited one, it consumes the entity's buffer, so a second write sends nothing.
+     */
+    private static final class BodyEntity extends ByteBufferEntity {
+        private final ByteBuffer buffer;
+        private final byte[] array;
+
+        BodyEntity(UpstreamRequest request) {
+            this(request.bodyBuffer(), request.bodyArray());
+        }
+
+        private BodyEntity(ByteBuffer buffer, byte[] array) {
+            super(buffer, (ContentType) null);
+            this.buffer = buffer;
+            this.array = array;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            java.util.Objects.requireNonNull(out, "Output stream");
+            int from = buffer.position();
+            int n = buffer.remaining();
+            buffer.position(buffer.limit());
+            out.write(array, from, n);
+        }
     }
 }

@@ -48,6 +48,11 @@ public record UpstreamRequest(String method, URI uri, UpstreamHeaders headers, b
         return ByteBuffer.wrap(body).asReadOnlyBuffer();
     }
 
+    /** The body itself, not a copy: for the transport of this package, which only reads it. */
+    byte[] bodyArray() {
+        return body;
+    }
+
     public int bodyLength() {
         return body.length;
     }

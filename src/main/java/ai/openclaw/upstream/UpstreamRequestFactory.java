@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -63,6 +64,14 @@ public final class UpstreamRequestFactory {
             "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip");
 
     private final Function<SecretRef, Resolution> resolver;
+    /**
+     * {@link #url} of each base URL and API: parsing the URI was a visible part of every attempt. Both come from the
+     * config, which the gateway pairs with one factory, so this stays as small as the provider list. Failures are
+     * not kept: they throw every time, as before.
+     */
+    private final ConcurrentHashMap<UrlKey, URI> urls = new ConcurrentHashMap<>();
+
+    private record UrlKey(String baseUrl, ApiKind api) {}
 
     /** @param resolver resolves SecretRef values of endpoint headers (called per build; cache inside if needed) */
     public UpstreamRequestFactory(Function<SecretRef, Resolution> resolver) {
@@ -116,7 +125,12 @@ public final class UpstreamRequestFactory {
      */
     public UpstreamRequest build(ProviderEndpoint endpoint, CredentialCandidate credential, byte[] body, boolean stream,
             UpstreamHeaders passThrough) {
-        URI uri = url(endpoint);
+        UrlKey key = new UrlKey(endpoint.baseUrl(), endpoint.api());
+        URI uri = urls.get(key);
+        if (uri == null) {
+            uri = url(endpoint);
+            urls.putIfAbsent(key, uri);
+        }
         UpstreamHeaders.Builder h = UpstreamHeaders.builder();
         for (UpstreamHeaders.Field f : passThrough.fields()) {
             if (isForwardable(f.name()) && isLegalValue(f.value())) {

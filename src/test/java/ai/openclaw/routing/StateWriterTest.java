@@ -78,6 +78,47 @@ class StateWriterTest {
     }
 
     @Test
+    void repeatedSuccessesInOneBatch_writeTheSameStateAsEveryChangeAppliedInOrder() {
+        // the batch keeps one success where several of the same profile and provider add nothing; what lands on
+        // disk (values and key order) must be what applying every change in order gives
+        fx.profile("anthropic:x", key("anthropic", "sk-ant-x-0123456789"));
+        AuthState before = fx.stateOnDisk();
+        ai.openclaw.config.CooldownConfig cooldowns = ai.openclaw.config.CooldownConfig.DEFAULTS;
+        List<StateChange> changes = List.of(
+                new StateChange.Success("openai:b", "openai", NOW + 1),
+                new StateChange.Success("anthropic:x", "anthropic", NOW + 2),
+                new StateChange.Success("openai:b", "openai", NOW + 3),
+                new StateChange.Success("anthropic:x", "anthropic", NOW + 4),
+                new StateChange.Success("openai:a", "openai", NOW + 5),
+                new StateChange.Success("openai:b", "openai", NOW + 6),
+                new StateChange.Failure("openai:a", "openai", ai.openclaw.store.FailureReason.RATE_LIMIT,
+                        "gpt-test", NOW + 7, null, cooldowns),
+                new StateChange.Success("openai:a", "openai", NOW + 8),
+                new StateChange.Success("openai:a", "openai", NOW + 9),
+                new StateChange.Success("openai:a", "OpenAI", NOW + 10),
+                new StateChange.Success("openai:a", "openai", NOW + 11));
+        AuthState expected = before;
+        for (StateChange c : changes) {
+            expected = c.applyTo(expected);
+        }
+        expected = UsageUpdates.sweepExpired(expected, fx.clock.millis());
+        try (StateWriter w = writer(Duration.ofHours(1))) {
+            long seq = 0;
+            for (StateChange c : changes) {
+                w.submit("main", c, ++seq);
+            }
+            w.flush();
+            AuthState onDisk = fx.stateOnDisk();
+            assertThat(onDisk).isEqualTo(expected);
+            assertThat(List.copyOf(onDisk.usageStats().keySet()))
+                    .containsExactlyElementsOf(List.copyOf(expected.usageStats().keySet()));
+            assertThat(List.copyOf(onDisk.lastGood().keySet()))
+                    .containsExactlyElementsOf(List.copyOf(expected.lastGood().keySet()));
+            assertThat(writtenUpTo).containsExactly((long) changes.size());
+        }
+    }
+
+    @Test
     void close_writesWhatIsPending() {
         StateWriter w = writer(Duration.ofHours(1));
         w.submit("main", new StateChange.Success("openai:a", "openai", NOW), 1);
