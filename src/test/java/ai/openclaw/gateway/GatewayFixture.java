@@ -108,22 +108,7 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     GatewayFixture start() throws Exception {
-        Terminal none = new Terminal() {
-            @Override
-            public boolean interactive() {
-                return false;
-            }
-
-            @Override
-            public char[] readSecret(String prompt) {
-                return null;
-            }
-
-            @Override
-            public String readLine(String prompt) {
-                return null;
-            }
-        };
+        Terminal none = new NoTerminal();
         AppContext ctx = new AppContext(env, dir, Clock.systemUTC(), ProcessHandle.current().pid(),
                 ShellEnvRunner.disabled(), none, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
         parts = new GatewayAssembly(ctx, ctx.err());

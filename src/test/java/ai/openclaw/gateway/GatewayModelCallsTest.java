@@ -68,22 +68,7 @@ class GatewayModelCallsTest {
         Files.writeString(state.resolve("openclaw.json.tmp-order"), "");
         env.put("HOME", dir.toString());
         env.put("OPENCLAW_STATE_DIR", state.toString());
-        Terminal none = new Terminal() {
-            @Override
-            public boolean interactive() {
-                return false;
-            }
-
-            @Override
-            public char[] readSecret(String prompt) {
-                return null;
-            }
-
-            @Override
-            public String readLine(String prompt) {
-                return null;
-            }
-        };
+        Terminal none = new NoTerminal();
         AppContext ctx = new AppContext(env, dir, Clock.systemUTC(), ProcessHandle.current().pid(),
                 ShellEnvRunner.disabled(), none, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
         parts = new GatewayAssembly(ctx, ctx.err());

@@ -45,22 +45,7 @@ class GatewayServerTest {
     private AppContext ctx() {
         env.put("HOME", dir.toString());
         env.put("OPENCLAW_STATE_DIR", dir.resolve("state").toString());
-        Terminal none = new Terminal() {
-            @Override
-            public boolean interactive() {
-                return false;
-            }
-
-            @Override
-            public char[] readSecret(String prompt) {
-                return null;
-            }
-
-            @Override
-            public String readLine(String prompt) {
-                return null;
-            }
-        };
+        Terminal none = new NoTerminal();
         return new AppContext(env, dir, Clock.systemUTC(), ProcessHandle.current().pid(), ShellEnvRunner.disabled(),
                 none, new PrintWriter(out, true), new PrintWriter(err, true));
     }
