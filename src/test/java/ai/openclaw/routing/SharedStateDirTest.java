@@ -88,12 +88,17 @@ class SharedStateDirTest {
         a.flush();
         b.flush();
 
-        // per gateway: the first request fails on every profile (auth cools the whole profile), the later ones skip
-        assertThat(upstream.calls).hasSize(2 * PROFILES);
+        // each gateway tries a profile at most once (auth cools the whole profile); it may also skip one the other
+        // gateway has already cooled down and written, so a profile sees one or two calls
+        assertThat(upstream.calls).hasSizeBetween(PROFILES, 2 * PROFILES);
         for (int i = 0; i < PROFILES; i++) {
-            UsageStats s = first.statsOnDisk("openai:p" + i);
-            assertThat(s.errorCount()).as("errorCount of p" + i).isEqualTo(2);
-            assertThat(s.failureCounts()).as("failureCounts of p" + i).containsEntry(FailureReason.AUTH, 2);
+            String id = "openai:p" + i;
+            long calls = upstream.calls.stream().filter(c -> c.startsWith(id + " ")).count();
+            assertThat(calls).as("calls of " + id).isBetween(1L, 2L);
+            // no lost update: every failed call of either gateway is counted on disk
+            UsageStats s = first.statsOnDisk(id);
+            assertThat(s.errorCount()).as("errorCount of " + id).isEqualTo((int) calls);
+            assertThat(s.failureCounts()).as("failureCounts of " + id).containsEntry(FailureReason.AUTH, (int) calls);
         }
         assertThat(first.warnings).isEmpty();
         assertThat(second.warnings).isEmpty();
