@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Resolves the order in which a provider's profiles are tried (OpenClaw's {@code resolveAuthProfileOrder}).
@@ -29,9 +28,6 @@ import java.util.Set;
  * </ol>
  */
 public final class AuthOrder {
-    /** Providers whose upstream rotates keys itself; OpenClaw never cools their profiles down. */
-    private static final Set<String> NO_COOLDOWN = Set.of("openrouter", "kilocode");
-
     private AuthOrder() {}
 
     public static ResolvedOrder resolve(String provider, AuthStore store, AuthConfig config, long now, String model,
@@ -73,7 +69,7 @@ public final class AuthOrder {
             eligible = filterEligible(store.profileIdsFor(p), p, store, config, now, refs, new LinkedHashMap<>());
         }
 
-        boolean cooldownsApply = !NO_COOLDOWN.contains(p);
+        boolean cooldownsApply = !Cooldowns.exempt(p);
         List<String> available = new ArrayList<>();
         List<String> cooling = new ArrayList<>();
         for (String id : eligible) {

@@ -12,9 +12,15 @@ import java.util.Set;
 
 /** Lists profiles that are currently cooling down or disabled. */
 public final class Cooldowns {
-    private static final Set<String> NEVER_COOLED = Set.of("openrouter", "kilocode");
+    /** Providers whose upstream balances keys itself; OpenClaw never cools their profiles down nor records failures. */
+    private static final Set<String> EXEMPT = Set.of("openrouter", "kilocode");
 
     private Cooldowns() {}
+
+    /** True for providers whose profiles never cool down (and whose failures are not recorded). */
+    public static boolean exempt(String provider) {
+        return EXEMPT.contains(ProviderIds.normalize(provider));
+    }
 
     /** Active windows at {@code now}, soonest recovery first; disabled wins over cooldown for the same profile. */
     public static List<UnusableProfile> active(AuthStore store, long now) {
@@ -22,7 +28,7 @@ public final class Cooldowns {
         for (Map.Entry<String, UsageStats> e : store.state().usageStats().entrySet()) {
             Credential c = store.profile(e.getKey());
             String provider = c != null ? ProviderIds.normalize(c.provider()) : ProviderIds.ofProfileId(e.getKey());
-            if (NEVER_COOLED.contains(provider)) {
+            if (exempt(provider)) {
                 continue;
             }
             UsageStats s = e.getValue();

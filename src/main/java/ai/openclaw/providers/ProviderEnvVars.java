@@ -44,6 +44,21 @@ public final class ProviderEnvVars {
         return new ArrayList<>(names);
     }
 
+    private static final java.util.regex.Pattern ENV_NAME = java.util.regex.Pattern.compile("^[A-Z][A-Z0-9_]{0,127}$");
+
+    /** True when {@code value} has the shape of an environment variable name ({@code OPENAI_API_KEY}). */
+    public static boolean isEnvVarName(String value) {
+        return ENV_NAME.matcher(value).matches();
+    }
+
+    /**
+     * True when a configured {@code apiKey} value names an environment variable rather than being a key: an upper-case
+     * name with an underscore ({@code OPENAI_API_KEY}); keys never look like that.
+     */
+    public static boolean isEnvVarMarker(String value) {
+        return isEnvVarName(value) && value.contains("_");
+    }
+
     /** True when the name is an env var that carries an OAuth token rather than an API key. */
     public static boolean isOAuthVar(String name) {
         return name.contains("OAUTH_TOKEN");

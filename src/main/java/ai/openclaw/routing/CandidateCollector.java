@@ -8,8 +8,8 @@ import ai.openclaw.auth.ResolvedOrder;
 import ai.openclaw.config.OpenClawConfig;
 import ai.openclaw.config.ProviderConfig;
 import ai.openclaw.config.SecretInput;
-import ai.openclaw.core.ProviderIds;
 import ai.openclaw.core.Secret;
+import ai.openclaw.providers.ProviderEnvVars;
 import ai.openclaw.credential.ApiKeyCredential;
 import ai.openclaw.credential.Credential;
 import ai.openclaw.credential.OAuthCredential;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Builds the candidate list of one model, in the order of the issue's "Choosing a credential":
@@ -48,8 +47,6 @@ import java.util.regex.Pattern;
 final class CandidateCollector {
     /** OAuth access tokens this close to expiry need a refresh first (§1.6 refresh margin). */
     static final long OAUTH_REFRESH_MARGIN_MS = 5 * 60_000L;
-    private static final Set<String> COOLDOWN_FREE = Set.of("openrouter", "kilocode");
-    private static final Pattern ENV_NAME = Pattern.compile("^[A-Z][A-Z0-9_]{0,127}$");
 
     private final OpenClawConfig config;
     private final LayeredEnv env;
@@ -114,7 +111,7 @@ final class CandidateCollector {
     private Candidate profile(String id, String provider, String modelId, AuthStore store, long now,
                               Set<Secret> seen) {
         UsageStats stats = store.state().stats(id);
-        long until = COOLDOWN_FREE.contains(ProviderIds.normalize(provider)) ? 0 : stats.unusableUntil(now, modelId);
+        long until = ai.openclaw.auth.Cooldowns.exempt(provider) ? 0 : stats.unusableUntil(now, modelId);
         if (until > now) {
             boolean disabled = stats.isDisabledAt(now);
             FailureReason cause = disabled ? stats.disabledReason()
@@ -190,7 +187,7 @@ final class CandidateCollector {
                 }
                 if (v.equals("secretref-managed")) {
                     secret = Optional.empty();
-                } else if (ENV_NAME.matcher(v).matches() && v.contains("_")) {
+                } else if (ProviderEnvVars.isEnvVarMarker(v)) {
                     secret = env.get(v).map(Secret::ofNullable);
                 } else if (store.profile(v) != null) {
                     secret = secretOf(store.profile(v));

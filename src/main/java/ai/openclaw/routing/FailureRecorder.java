@@ -1,7 +1,6 @@
 package ai.openclaw.routing;
 
 import ai.openclaw.config.CooldownConfig;
-import ai.openclaw.core.ProviderIds;
 import ai.openclaw.store.AuthState;
 import ai.openclaw.store.AuthStore;
 import ai.openclaw.store.AuthStoreRepository;
@@ -21,7 +20,6 @@ import java.util.function.Function;
  */
 public final class FailureRecorder implements AutoCloseable {
     /** Providers that rotate keys themselves; OpenClaw never cools their profiles down. */
-    private static final Set<String> NEVER_RECORDED = Set.of("openrouter", "kilocode");
     /** Not the credential's fault, so not held against it (§6.2 "which failures are recorded"). */
     private static final Set<FailureReason> NOT_RECORDED = Set.of(FailureReason.FORMAT, FailureReason.EMPTY_RESPONSE);
 
@@ -70,7 +68,7 @@ public final class FailureRecorder implements AutoCloseable {
      */
     public static boolean isRecorded(String provider, FailureReason reason, UpstreamFailure failure,
                                      boolean localEndpoint) {
-        if (localEndpoint || NEVER_RECORDED.contains(ProviderIds.normalize(provider)) || NOT_RECORDED.contains(reason)) {
+        if (localEndpoint || ai.openclaw.auth.Cooldowns.exempt(provider) || NOT_RECORDED.contains(reason)) {
             return false;
         }
         return reason != FailureReason.TIMEOUT || !"connect".equals(failure.transport());

@@ -46,14 +46,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Builds the {@link StatusReport} of one agent: the single implementation behind {@code models status},
  * {@code --check} and the health part of {@code doctor}.
  */
 public final class ModelsStatusService {
-    private static final Pattern ENV_NAME = Pattern.compile("^[A-Z][A-Z0-9_]{0,127}$");
 
     private final AppContext ctx;
 
@@ -282,7 +280,7 @@ public final class ModelsStatusService {
             return null;
         }
         String source = "models.json: " + agent.agentDir().resolve("models.json");
-        if (ENV_NAME.matcher(raw).matches()) {
+        if (ProviderEnvVars.isEnvVarName(raw)) {
             Optional<String> v = env.get(raw);
             return v.map(s -> new CredentialSource(Mask.apiKey(s), source + " (" + env.label(raw) + ")", true, null))
                     .orElseGet(() -> new CredentialSource("env:" + raw, source, false,
@@ -309,7 +307,7 @@ public final class ModelsStatusService {
             }
             case SecretInput.Plain p -> {
                 String v = p.value();
-                if (ENV_NAME.matcher(v).matches() && v.contains("_")) {
+                if (ProviderEnvVars.isEnvVarMarker(v)) {
                     Optional<String> fromEnv = env.get(v);
                     yield fromEnv.map(s -> new CredentialSource(Mask.apiKey(s), source + " (" + env.label(v) + ")",
                                     true, null))
