@@ -50,7 +50,7 @@ public final class ModelsStatusCommand implements Callable<Integer> {
         } else if (json) {
             ctx.out().print(Json.pretty(StatusJson.render(report)));
         } else {
-            new StatusText(ctx.paths().home()).render(report, ctx.out());
+            new StatusText(ctx.paths()).render(report, ctx.out());
             if (check && report.checkExitCode() != 0) {
                 ctx.out().println();
                 ctx.out().println("Check failed (exit " + report.checkExitCode() + "):");

@@ -17,8 +17,6 @@ final class Reports {
     }
 
     static String shorten(AppContext ctx, Path p) {
-        String s = p.toString();
-        String h = ctx.paths().home().toString();
-        return s.startsWith(h + "/") ? "~" + s.substring(h.length()) : s;
+        return ctx.paths().display(p);
     }
 }

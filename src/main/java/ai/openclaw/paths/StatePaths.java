@@ -78,6 +78,13 @@ public record StatePaths(
     }
 
     /** Expands a leading {@code ~} or {@code ~/} against {@link #home()}; other paths are made absolute. */
+    /** A path as people read it: under the home directory it is shown as {@code ~/...}. */
+    public String display(Path path) {
+        String s = path.toString();
+        String h = home.toString();
+        return s.startsWith(h + "/") ? "~" + s.substring(h.length()) : s;
+    }
+
     public Path expandTilde(String path) {
         return expand(path, home);
     }

@@ -14,10 +14,10 @@ import java.util.stream.Collectors;
 
 /** The human-readable {@code models status} output. Secrets appear only masked. */
 public final class StatusText {
-    private final Path home;
+    private final ai.openclaw.paths.StatePaths paths;
 
-    public StatusText(Path home) {
-        this.home = home;
+    public StatusText(ai.openclaw.paths.StatePaths paths) {
+        this.paths = paths;
     }
 
     public void render(StatusReport r, PrintWriter out) {
@@ -170,8 +170,6 @@ public final class StatusText {
     }
 
     private String shorten(Path p) {
-        String s = p.toString();
-        String h = home.toString();
-        return s.startsWith(h + "/") ? "~" + s.substring(h.length()) : s;
+        return paths.display(p);
     }
 }
