@@ -74,6 +74,11 @@ final class GatewayRoutingContext implements RoutingContext {
     }
 
     @Override
+    public java.util.Map<String, String> modelsJsonKeys(String agentId) {
+        return runtime.modelsJsonKeys(runtime.agent(agentId));
+    }
+
+    @Override
     public SecretResolver secrets() {
         return derived().secrets();
     }

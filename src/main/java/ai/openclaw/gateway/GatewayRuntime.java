@@ -3,6 +3,7 @@ package ai.openclaw.gateway;
 import ai.openclaw.app.Agents;
 import ai.openclaw.app.AppContext;
 import ai.openclaw.config.LoadedConfig;
+import ai.openclaw.config.ModelsJsonFile;
 import ai.openclaw.json.MalformedFileException;
 import ai.openclaw.store.AuthStore;
 import ai.openclaw.store.AuthStoreRepository;
@@ -39,6 +40,10 @@ public final class GatewayRuntime {
     }
 
     private record CachedStore(FileStamp profiles, FileStamp state, AuthStore store, long checkedAt) {}
+
+    private record CachedKeys(FileStamp file, Map<String, String> keys, long checkedAt) {}
+
+    private final Map<Path, CachedKeys> modelsJsonKeys = new ConcurrentHashMap<>();
 
     public GatewayRuntime(AppContext ctx, java.io.PrintWriter log) {
         this.ctx = ctx;
@@ -162,5 +167,32 @@ public final class GatewayRuntime {
             stores.put(key, new CachedStore(p, s, last, now));
             return last;
         }
+    }
+
+    /**
+     * The {@code apiKey} values of the agent's {@code models.json} by provider (cached while the file is unchanged).
+     * A file that stops parsing keeps the last good keys, like a store.
+     */
+    public Map<String, String> modelsJsonKeys(Agents.Agent agent) {
+        Path file = agent.agentDir().resolve(ModelsJsonFile.FILE_NAME);
+        long now = ctx.now();
+        CachedKeys cached = modelsJsonKeys.get(file);
+        if (cached != null && now - cached.checkedAt() < RECHECK_MS) {
+            return cached.keys();
+        }
+        FileStamp stamp = FileStamp.of(file);
+        Map<String, String> keys;
+        if (cached != null && cached.file().equals(stamp)) {
+            keys = cached.keys();
+        } else {
+            try {
+                keys = Map.copyOf(ModelsJsonFile.read(agent.agentDir()).apiKeys());
+            } catch (MalformedFileException | ai.openclaw.config.ConfigException e) {
+                log.println("gateway: keeping the last readable models.json keys: " + e.getMessage());
+                keys = cached == null ? Map.of() : cached.keys();
+            }
+        }
+        modelsJsonKeys.put(file, new CachedKeys(stamp, keys, now));
+        return keys;
     }
 }

@@ -25,6 +25,7 @@ import ai.openclaw.store.UsageStats;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -53,14 +54,23 @@ final class CandidateCollector {
     private final SecretResolver secrets;
     private final RefCheck refCheck;
     private final Function<String, List<EnvKeys.EnvKey>> envKeys;
+    private final KeyCooldowns keyCooldowns;
+    private final Map<String, String> modelsJsonKeys;
 
-    /** @param envKeys {@link EnvKeys#collect} for {@code env}; the router caches it per environment object */
+    /**
+     * @param envKeys        {@link EnvKeys#collect} for {@code env}; the router caches it per environment object
+     * @param keyCooldowns   the router's memory of failed keys that have no profile
+     * @param modelsJsonKeys the agent's {@code models.json} {@code apiKey} values by provider
+     */
     CandidateCollector(OpenClawConfig config, LayeredEnv env, SecretResolver secrets,
-                       Function<String, List<EnvKeys.EnvKey>> envKeys) {
+                       Function<String, List<EnvKeys.EnvKey>> envKeys, KeyCooldowns keyCooldowns,
+                       Map<String, String> modelsJsonKeys) {
         this.config = config;
         this.env = env;
         this.secrets = secrets;
         this.envKeys = envKeys;
+        this.keyCooldowns = keyCooldowns;
+        this.modelsJsonKeys = modelsJsonKeys;
         this.refCheck = ref -> secrets.resolve(ref) instanceof Resolution.Failed f
                 ? Optional.of(f.message()) : Optional.empty();
     }
@@ -93,10 +103,19 @@ final class CandidateCollector {
         }
         for (EnvKeys.EnvKey key : envKeys.apply(provider)) {
             if (seen.add(key.value())) {
-                out.add(usable(new CredentialSource.EnvKey(key.variable()), key.value(), null));
+                out.add(keyCandidate(provider, modelId, now,
+                        usable(new CredentialSource.EnvKey(key.variable()), key.value(), null)));
             }
         }
-        configKey(provider, store, seen).ifPresent(out::add);
+        configKey(provider, store, seen, new CredentialSource.ConfigKey(provider),
+                config.models().provider(provider).map(ProviderConfig::apiKey).orElse(null))
+                .map(c -> keyCandidate(provider, modelId, now, c)).ifPresent(out::add);
+        String fromModelsJson = modelsJsonKeys.get(provider);
+        if (fromModelsJson != null) {
+            configKey(provider, store, seen, new CredentialSource.ModelsJsonKey(provider),
+                    new SecretInput.Plain(fromModelsJson))
+                    .map(c -> keyCandidate(provider, modelId, now, c)).ifPresent(out::add);
+        }
         // a keyless attempt is for a local server that has no credential at all; credentials waiting out a
         // cooldown or disable window mean the endpoint needs one (and the caller must get the cooldown verdict)
         if (planned.endpoint() != null && planned.endpoint().local()
@@ -110,8 +129,23 @@ final class CandidateCollector {
     /** A profile that passed eligibility; null when its secret duplicates an earlier candidate. */
     private Candidate profile(String id, String provider, String modelId, AuthStore store, long now,
                               Set<Secret> seen) {
+        return profile(id, provider, modelId, store, now, seen, true);
+    }
+
+    /**
+     * A profile that is cooling down for this model, as the candidate it would be without its window (a probe,
+     * {@link CooldownProbes}); empty when it has other problems (expired, unresolvable).
+     */
+    Optional<Candidate.Usable> ignoringWindow(String id, PlannedModel planned, AuthStore store, long now) {
+        return profile(id, planned.model().provider(), planned.model().model(), store, now, new HashSet<>(), false)
+                instanceof Candidate.Usable u ? Optional.of(u) : Optional.empty();
+    }
+
+    private Candidate profile(String id, String provider, String modelId, AuthStore store, long now,
+                              Set<Secret> seen, boolean checkWindow) {
         UsageStats stats = store.state().stats(id);
-        long until = ai.openclaw.auth.Cooldowns.exempt(provider) ? 0 : stats.unusableUntil(now, modelId);
+        long until = !checkWindow || ai.openclaw.auth.Cooldowns.exempt(provider) ? 0
+                : stats.unusableUntil(now, modelId);
         if (until > now) {
             boolean disabled = stats.isDisabledAt(now);
             FailureReason cause = disabled ? stats.disabledReason()
@@ -171,14 +205,13 @@ final class CandidateCollector {
      * this variable"), the id of a stored profile (use that profile's secret), a {@code *-local} marker (no key) or
      * the key itself.
      */
-    private Optional<Candidate> configKey(String provider, AuthStore store, Set<Secret> seen) {
-        Optional<ProviderConfig> pc = config.models().provider(provider);
-        if (pc.isEmpty() || pc.get().apiKey() == null) {
+    private Optional<Candidate> configKey(String provider, AuthStore store, Set<Secret> seen, CredentialSource source,
+                                         SecretInput apiKey) {
+        if (apiKey == null) {
             return Optional.empty();
         }
-        CredentialSource source = new CredentialSource.ConfigKey(provider);
         Optional<Secret> secret;
-        switch (pc.get().apiKey()) {
+        switch (apiKey) {
             case SecretInput.Ref r -> secret = secrets.resolve(r.ref()).secret();
             case SecretInput.Plain p -> {
                 String v = p.value().strip();
@@ -200,6 +233,22 @@ final class CandidateCollector {
             return Optional.of(new Candidate.Skipped(source.label(), "unresolved_ref", 0, null));
         }
         return seen.add(secret.get()) ? Optional.of(usable(source, secret.get(), null)) : Optional.empty();
+    }
+
+    /** A key without a profile, left out while the router's memory has it in a cooldown window for this model. */
+    private Candidate keyCandidate(String provider, String modelId, long now, Candidate c) {
+        if (!(c instanceof Candidate.Usable u) || u.credential().secret() == null
+                || ai.openclaw.auth.Cooldowns.exempt(provider)) {
+            return c;
+        }
+        long until = keyCooldowns.unusableUntil(provider, u.credential(), now, modelId);
+        if (until <= now) {
+            return c;
+        }
+        FailureReason cause = keyCooldowns.cause(provider, u.credential(), now);
+        boolean disabled = cause == FailureReason.BILLING || cause == FailureReason.AUTH_PERMANENT;
+        return new Candidate.Skipped(u.label(), disabled ? Candidate.Skipped.DISABLED : Candidate.Skipped.COOLDOWN,
+                until - now, cause);
     }
 
     private static Candidate usable(CredentialSource source, Secret secret, String profileId) {

@@ -20,11 +20,19 @@ public sealed interface CredentialSource {
         }
     }
 
-    /** {@code models.providers.<provider>.apiKey} in the config (or the agent's models.json). */
+    /** {@code models.providers.<provider>.apiKey} in the config. */
     record ConfigKey(String provider) implements CredentialSource {
         @Override
         public String label() {
             return "config: models.providers." + provider + ".apiKey";
+        }
+    }
+
+    /** {@code providers.<provider>.apiKey} in the agent's generated {@code models.json}. */
+    record ModelsJsonKey(String provider) implements CredentialSource {
+        @Override
+        public String label() {
+            return "models.json: providers." + provider + ".apiKey";
         }
     }
 

@@ -55,6 +55,8 @@ public final class Router implements AutoCloseable {
     private final RoutingContext ctx;
     private final FailureRecorder recorder;
     private final Pause pause;
+    private final KeyCooldowns keyCooldowns = new KeyCooldowns();
+    private final CooldownProbes probes = new CooldownProbes();
     /**
      * The model selection of the config in force. Derived from the config alone, so it is kept until the host hands
      * out another config object (a reload replaces it), instead of being rebuilt on every request.
@@ -158,8 +160,10 @@ public final class Router implements AutoCloseable {
         CooldownConfig cooldowns = plan.config().auth().cooldowns();
         LayeredEnv env = plan.env();
         CandidateCollector collector = new CandidateCollector(plan.config(), env, ctx.secrets(),
-                provider -> envKeys(env, provider));
+                provider -> envKeys(env, provider), keyCooldowns, ctx.modelsJsonKeys(plan.agentId()));
         int number = 0;
+        int maxAttempts = -1;
+        Set<String> probedProviders = new java.util.HashSet<>();
         for (PlannedModel pm : plan.models()) {
             if (pm.endpoint() == null) {
                 outcomes.add(new Outcome(new AttemptRecord(pm.model(), "provider " + pm.model().provider(),
@@ -167,15 +171,28 @@ public final class Router implements AutoCloseable {
                 continue;
             }
             long now = ctx.clock().millis();
-            List<Candidate> candidates = collector.collect(pm, store(plan.agentId()), now);
+            AuthStore store = store(plan.agentId());
+            List<Candidate> candidates = collector.collect(pm, store, now);
+            if (maxAttempts < 0) {
+                maxAttempts = RunRetries.DEFAULT.maxAttempts(candidates.size());
+            }
+            Candidate.Usable probe = probe(plan, pm, collector, store, candidates, probedProviders, now);
             RotationPolicy rotation = new RotationPolicy(cooldowns);
             String leaveReason = null;
             for (Candidate c : candidates) {
+                Candidate.Usable u;
                 if (c instanceof Candidate.Skipped s) {
-                    outcomes.add(skipped(pm.model(), s));
-                    continue;
+                    if (probe == null || !s.label().equals(probe.label())) {
+                        outcomes.add(skipped(pm.model(), s));
+                        continue;
+                    }
+                    u = probe;
+                } else {
+                    u = (Candidate.Usable) c;
                 }
-                Candidate.Usable u = (Candidate.Usable) c;
+                if (leaveReason == null && number >= maxAttempts) {
+                    leaveReason = RunRetries.RETRY_LIMIT;
+                }
                 if (leaveReason != null) {
                     outcomes.add(new Outcome(new AttemptRecord(pm.model(), u.label(), "skipped", leaveReason, 0, 0),
                             Outcome.Kind.LEFT_OUT, null, 0, null));
@@ -187,6 +204,8 @@ public final class Router implements AutoCloseable {
                     if (u.profileId() != null) {
                         recorder.success(plan.agentId(), ctx.store(plan.agentId()), u.profileId(),
                                 pm.model().provider());
+                    } else if (u.credential().secret() != null) {
+                        keyCooldowns.success(pm.model().provider(), u.credential());
                     }
                     outcomes.add(new Outcome(new AttemptRecord(pm.model(), u.label(), "ok", null, 0, 0),
                             Outcome.Kind.SERVED, null, 0, null));
@@ -206,6 +225,34 @@ public final class Router implements AutoCloseable {
         }
         throw NoRouteVerdict.of(outcomes, plan.models().stream().map(m -> m.model().key()).toList(),
                 plan.models().stream().map(m -> m.model().provider()).toList());
+    }
+
+    /**
+     * The cooling profile to try anyway when every credential of the model is cooling down ({@link CooldownProbes}),
+     * at most one per provider per request; null when none.
+     */
+    private Candidate.Usable probe(RoutePlan plan, PlannedModel pm, CandidateCollector collector, AuthStore store,
+                                   List<Candidate> candidates, Set<String> probedProviders, long now) {
+        String provider = pm.model().provider();
+        if (probedProviders.contains(provider) || ai.openclaw.auth.Cooldowns.exempt(provider)) {
+            return null;
+        }
+        Set<String> profiles = new java.util.HashSet<>();
+        for (Candidate c : candidates) {
+            if (c instanceof Candidate.Skipped s && s.coolingDown() && store.profile(s.label()) != null) {
+                profiles.add(s.label());
+            }
+        }
+        if (profiles.isEmpty()) {
+            return null;
+        }
+        String key = plan.agentId() + "\u0000" + pm.model().key();
+        Optional<Candidate.Skipped> chosen = probes.choose(key, candidates, profiles, now);
+        if (chosen.isEmpty()) {
+            return null;
+        }
+        probedProviders.add(provider);
+        return collector.ignoringWindow(chosen.get().label(), pm, store, now).orElse(null);
     }
 
     /** The selection of {@code config}, computed once per config object (identity: a reload is a new object). */
@@ -273,6 +320,11 @@ public final class Router implements AutoCloseable {
                     // "local" means a keyless local model server; a profile used against a loopback URL still counts
                     pm.endpoint().local() && u.credential().source() instanceof CredentialSource.NoKey, cooldowns);
             remaining = after.map(s -> Math.max(0, s.unusableUntil(now, pm.model().model()) - now)).orElse(0L);
+        } else if (u.credential().secret() != null && FailureRecorder.isRecorded(pm.model().provider(), reason, failure,
+                pm.endpoint().local())) {
+            UsageStats after = keyCooldowns.failure(pm.model().provider(), u.credential(), pm.model().model(), reason,
+                    now, failure.retryAfterMs(), cooldowns);
+            remaining = Math.max(0, after.unusableUntil(now, pm.model().model()) - now);
         }
         long recovery = remaining > 0 ? remaining
                 : failure.retryAfterMs() != null && failure.retryAfterMs() > 0 ? failure.retryAfterMs() : 0;

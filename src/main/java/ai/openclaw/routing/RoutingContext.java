@@ -39,6 +39,14 @@ public interface RoutingContext {
     /** Resolves SecretRefs of profiles ({@code keyRef}, {@code tokenRef}, shorthands) and of the config. */
     SecretResolver secrets();
 
+    /**
+     * The {@code apiKey} values of the agent's generated {@code models.json} by normalised provider id (keys or
+     * markers); empty when there is none. Hosts that do not read models.json keep the default.
+     */
+    default java.util.Map<String, String> modelsJsonKeys(String agentId) {
+        return java.util.Map.of();
+    }
+
     /** Where and how to call {@code provider} (normalised id); empty when the provider is unknown. */
     Optional<ProviderEndpoint> endpoint(String provider);
 }

@@ -14,8 +14,10 @@
  *       fallback model serves (§5.6) rather than another profile.</li>
  *   <li>A user pin in cooldown is not replaced by another profile (the later OpenClaw behaviour, and the issue's
  *       "never another profile"); it is skipped and the next model serves.</li>
- *   <li>All candidates cooling down: no probe of a cooling profile (OpenClaw may probe one); the caller gets 429
- *       with the soonest recovery as {@code Retry-After}.</li>
+ *   <li>All credentials of a model cooling down: one cooling profile is tried anyway when the dominant cause is
+ *       transient, the soonest recovery is at most 2 min away, and no probe of that agent and model happened in the
+ *       last 30 s (at most one probe per provider per request; {@link ai.openclaw.routing.CooldownProbes}).
+ *       Otherwise the caller gets 429 with the soonest recovery as {@code Retry-After}.</li>
  *   <li>Every failure except a context overflow may move to the next fallback model, timeouts and format errors
  *       included; they only stop the rotation among the model's own credentials.</li>
  *   <li>Rotation caps count rotations away from profiles; environment keys rotate on every rate limit (§7) and stop
@@ -23,7 +25,12 @@
  *   <li>A timeout is recorded unless the connection was refused ({@code transport = connect}): the provider never
  *       answered, which says nothing about the credential. Local endpoints are never recorded.</li>
  *   <li>Secrets shared by several sources (a profile and an env variable with the same key) are tried once.</li>
- *   <li>Environment keys have no cooldown memory between requests: OpenClaw keeps none either.</li>
+ *   <li>Keys without a profile (environment, {@code models.providers.<p>.apiKey}, models.json) get the profiles'
+ *       cooldown rules in process memory ({@link ai.openclaw.routing.KeyCooldowns}); OpenClaw keeps none, so its
+ *       next request would start with the key that was just rate limited.</li>
+ *   <li>The agent's {@code models.json} {@code apiKey} is a source after {@code models.providers.<p>.apiKey}.</li>
+ *   <li>The attempt cap of a request ({@link ai.openclaw.routing.RunRetries}) uses OpenClaw's defaults; it is not
+ *       configurable yet.</li>
  * </ul>
  */
 package ai.openclaw.routing;

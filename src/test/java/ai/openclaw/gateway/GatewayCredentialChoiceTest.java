@@ -239,4 +239,30 @@ class GatewayCredentialChoiceTest {
         assertThat(r.statusCode()).isEqualTo(429);
         assertThat(fx.credentialsSent()).containsExactly(KEY_A);
     }
+
+    @Test
+    void theAgentsModelsJsonKey_servesAfterTheConfiguredKey_andEditsArePickedUpWithoutRestart() throws Exception {
+        fx = new GatewayFixture(dir);
+        fx.config(Config.standard().noFallbacks());
+        java.nio.file.Files.createDirectories(fx.agentDir("main"));
+        java.nio.file.Path modelsJson = fx.agentDir("main").resolve("models.json");
+        java.nio.file.Files.writeString(modelsJson, """
+                {"providers":{"openai":{"apiKey":"sk-models-json-44444444"}}}
+                """);
+        fx.start();
+        fx.upstream.onPost(OPENAI_PATH, Responders.json(OpenAiFixtures.chatCompletion("gpt-test", "models.json")));
+        HttpResponse<String> r = fx.chat("openai/gpt-test", "x");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(fx.credentialsSent()).containsExactly("sk-models-json-44444444");
+
+        java.nio.file.Files.writeString(modelsJson, """
+                {"providers":{"openai":{"apiKey":"sk-models-json-55555555-edited"}}}
+                """);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!fx.credentialsSent().contains("sk-models-json-55555555-edited") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            assertThat(fx.chat("openai/gpt-test", "x").statusCode()).isEqualTo(200);
+        }
+        assertThat(fx.credentialsSent()).last().isEqualTo("sk-models-json-55555555-edited");
+    }
 }

@@ -52,6 +52,7 @@ final class RoutingFixture implements RoutingContext, AutoCloseable {
     private final FileLockManager locks = new FileLockManager(Clock.systemUTC(), ProcessHandle.current().pid());
     private final Map<String, AuthStoreRepository> repositories = new ConcurrentHashMap<>();
     private final Map<String, String> envVars = new LinkedHashMap<>();
+    private final Map<String, String> modelsJson = new ConcurrentHashMap<>();
     private final Set<String> localProviders = new HashSet<>();
     private final Set<String> unknownProviders = new HashSet<>();
     private final Map<String, AuthStore> frozen = new ConcurrentHashMap<>();
@@ -77,6 +78,12 @@ final class RoutingFixture implements RoutingContext, AutoCloseable {
     RoutingFixture env(String name, String value) {
         envVars.put(name, value);
         rebuild();
+        return this;
+    }
+
+    /** {@code providers.<provider>.apiKey} of the main agent's models.json. */
+    RoutingFixture modelsJsonKey(String provider, String apiKey) {
+        modelsJson.put(provider, apiKey);
         return this;
     }
 
@@ -200,6 +207,11 @@ final class RoutingFixture implements RoutingContext, AutoCloseable {
         return repositories.computeIfAbsent(agentId, a -> new AuthStoreRepository(
                 stateDir.resolve("agents").resolve(a).resolve("agent"), stateDir.resolve("credentials"), locks, clock,
                 false));
+    }
+
+    @Override
+    public Map<String, String> modelsJsonKeys(String agentId) {
+        return MAIN.equals(agentId) ? Map.copyOf(modelsJson) : Map.of();
     }
 
     @Override
