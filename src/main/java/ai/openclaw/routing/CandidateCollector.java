@@ -126,6 +126,29 @@ final class CandidateCollector {
         return out;
     }
 
+    /**
+     * The single candidate of a probe ({@link ProbeRoute}) of profile {@code id}: built as a locked profile is, except
+     * that cooldown and disabled windows do not apply (a probe asks whether the credential works now).
+     */
+    Candidate probeProfile(String id, String provider, AuthStore store, long now) {
+        Eligibility e = EligibilityRules.forProvider(id, provider, store, config.auth(), now, refCheck);
+        return e.ok() ? credential(id, store, now, new HashSet<>())
+                : new Candidate.Skipped(id, e.code().wireName(), 0, null);
+    }
+
+    /** The single candidate of a probe of the provider's environment keys: the first one a call would try. */
+    Candidate probeEnvKey(String provider) {
+        return envKeys.apply(provider).stream().findFirst()
+                .<Candidate>map(k -> usable(new CredentialSource.EnvKey(k.variable()), k.value(), null))
+                .orElseGet(() -> new Candidate.Skipped("env", "missing_credential", 0, null));
+    }
+
+    /** The single candidate of a probe of {@code models.providers.<p>.apiKey}. */
+    Candidate probeConfigKey(String provider, AuthStore store) {
+        return configKey(provider, store, new HashSet<>()).orElseGet(() -> new Candidate.Skipped(
+                new CredentialSource.ConfigKey(provider).label(), "missing_credential", 0, null));
+    }
+
     /** A profile that passed eligibility; null when its secret duplicates an earlier candidate. */
     private Candidate profile(String id, String provider, String modelId, AuthStore store, long now,
                               Set<Secret> seen) {
@@ -154,6 +177,11 @@ final class CandidateCollector {
             return new Candidate.Skipped(id, disabled ? Candidate.Skipped.DISABLED : Candidate.Skipped.COOLDOWN,
                     until - now, cause == null ? FailureReason.UNKNOWN : cause);
         }
+        return credential(id, store, now, seen);
+    }
+
+    /** An eligible profile outside any cooldown: its secret, or why it cannot be sent; null for a duplicate. */
+    private Candidate credential(String id, AuthStore store, long now, Set<Secret> seen) {
         Credential credential = store.profile(id);
         if (credential instanceof OAuthCredential o) {
             Optional<String> problem = oauthProblem(o, now);
