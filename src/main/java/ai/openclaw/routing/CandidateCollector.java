@@ -145,30 +145,26 @@ final class CandidateCollector {
 
     /** The single candidate of a probe of {@code models.providers.<p>.apiKey}. */
     Candidate probeConfigKey(String provider, AuthStore store) {
-        return configKey(provider, store, new HashSet<>()).orElseGet(() -> new Candidate.Skipped(
+        return configKey(provider, store, new HashSet<>(), new CredentialSource.ConfigKey(provider),
+                config.models().provider(provider).map(ProviderConfig::apiKey).orElse(null))
+                .orElseGet(() -> new Candidate.Skipped(
                 new CredentialSource.ConfigKey(provider).label(), "missing_credential", 0, null));
+    }
+
+    /**
+     * A profile that is cooling down for this model, as the candidate it would be without its window (a probe of
+     * {@link CooldownProbes}); empty when it has other problems (expired, unresolvable).
+     */
+    Optional<Candidate.Usable> ignoringWindow(String id, AuthStore store, long now) {
+        return credential(id, store, now, new HashSet<>()) instanceof Candidate.Usable u
+                ? Optional.of(u) : Optional.empty();
     }
 
     /** A profile that passed eligibility; null when its secret duplicates an earlier candidate. */
     private Candidate profile(String id, String provider, String modelId, AuthStore store, long now,
                               Set<Secret> seen) {
-        return profile(id, provider, modelId, store, now, seen, true);
-    }
-
-    /**
-     * A profile that is cooling down for this model, as the candidate it would be without its window (a probe,
-     * {@link CooldownProbes}); empty when it has other problems (expired, unresolvable).
-     */
-    Optional<Candidate.Usable> ignoringWindow(String id, PlannedModel planned, AuthStore store, long now) {
-        return profile(id, planned.model().provider(), planned.model().model(), store, now, new HashSet<>(), false)
-                instanceof Candidate.Usable u ? Optional.of(u) : Optional.empty();
-    }
-
-    private Candidate profile(String id, String provider, String modelId, AuthStore store, long now,
-                              Set<Secret> seen, boolean checkWindow) {
         UsageStats stats = store.state().stats(id);
-        long until = !checkWindow || ai.openclaw.auth.Cooldowns.exempt(provider) ? 0
-                : stats.unusableUntil(now, modelId);
+        long until = ai.openclaw.auth.Cooldowns.exempt(provider) ? 0 : stats.unusableUntil(now, modelId);
         if (until > now) {
             boolean disabled = stats.isDisabledAt(now);
             FailureReason cause = disabled ? stats.disabledReason()

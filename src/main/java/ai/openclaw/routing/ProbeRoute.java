@@ -39,7 +39,7 @@ public final class ProbeRoute {
         /** {@code models.providers.<p>.apiKey} of the config, resolved as a call resolves it. */
         record ConfigKey() implements Pin {}
 
-        /** A credential the host resolved itself (the agent's {@code models.json} key, which routing does not read). */
+        /** A credential the host resolved itself (e.g. the agent's {@code models.json} key as status read it). */
         record Given(CredentialCandidate credential) implements Pin {
             public Given {
                 Objects.requireNonNull(credential, "credential");
@@ -88,7 +88,8 @@ public final class ProbeRoute {
         }
         var env = ctx.env();
         CandidateCollector collector = new CandidateCollector(ctx.config(), env, ctx.secrets(),
-                provider -> EnvKeys.collect(provider, env));
+                provider -> EnvKeys.collect(provider, env), new KeyCooldowns(), ctx.modelsJsonKeys(
+                        agentId == null || agentId.isBlank() ? ctx.defaultAgentId() : agentId));
         AuthStore store = ctx.store(agentId == null || agentId.isBlank() ? ctx.defaultAgentId() : agentId);
         Candidate candidate = switch (pin) {
             case Pin.Profile p -> collector.probeProfile(p.profileId(), model.provider(), store, ctx.clock().millis());

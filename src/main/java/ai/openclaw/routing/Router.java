@@ -252,7 +252,7 @@ public final class Router implements AutoCloseable {
             return null;
         }
         probedProviders.add(provider);
-        return collector.ignoringWindow(chosen.get().label(), pm, store, now).orElse(null);
+        return collector.ignoringWindow(chosen.get().label(), store, now).orElse(null);
     }
 
     /** The selection of {@code config}, computed once per config object (identity: a reload is a new object). */

@@ -31,6 +31,7 @@ import ai.openclaw.env.LayeredEnv;
 import ai.openclaw.models.ModelRef;
 import ai.openclaw.models.ModelSelection;
 import ai.openclaw.providers.ProviderEnvVars;
+import ai.openclaw.routing.EnvKeys;
 import ai.openclaw.secrets.Resolution;
 import ai.openclaw.secrets.SecretRef;
 import ai.openclaw.secrets.SecretRefs;
@@ -220,7 +221,7 @@ public final class ModelsStatusService {
         modelsJson.keySet().forEach(p -> out.add(ProviderIds.normalize(p)));
         models.allowed().forEach(k -> ModelRef.parse(k).ifPresent(r -> out.add(r.provider())));
         for (String p : ProviderEnvVars.SCANNED) {
-            if (ProviderEnvVars.candidates(p).stream().anyMatch(v -> env.get(v).isPresent())) {
+            if (!EnvKeys.collect(p, env).isEmpty()) {
                 out.add(p);
             }
         }
@@ -263,15 +264,16 @@ public final class ModelsStatusService {
         return prefix + (plain == null ? "missing" : plain.masked());
     }
 
+    /** The environment key a model call would try first (the gateway's order, {@link EnvKeys}), or null. */
     private static CredentialSource envCredential(String provider, LayeredEnv env) {
-        for (String name : ProviderEnvVars.candidates(provider)) {
-            Optional<String> v = env.get(name);
-            if (v.isPresent()) {
-                String shown = ProviderEnvVars.isOAuthVar(name) ? "OAuth (env)" : Mask.apiKey(v.get());
-                return new CredentialSource(shown, env.label(name), true, null);
-            }
+        List<EnvKeys.EnvKey> keys = EnvKeys.collect(provider, env);
+        if (keys.isEmpty()) {
+            return null;
         }
-        return null;
+        EnvKeys.EnvKey first = keys.getFirst();
+        String name = first.variable().replaceFirst("\\[\\d+]$", "");
+        String shown = ProviderEnvVars.isOAuthVar(name) ? "OAuth (env)" : first.value().masked();
+        return new CredentialSource(shown, env.label(name), true, null);
     }
 
     private static CredentialSource modelsJsonCredential(String provider, String raw, LayeredEnv env,

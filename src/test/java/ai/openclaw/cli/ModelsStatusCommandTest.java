@@ -250,6 +250,20 @@ class ModelsStatusCommandTest {
     }
 
     @Test
+    void envKeyShown_isTheOneTheGatewayTriesFirst() {
+        CliHarness fresh = new CliHarness(dir.resolve("fresh"));
+        fresh.env("ANTHROPIC_OAUTH_TOKEN", "sk-ant-oat01-envoauthtoken-000000001");
+        fresh.env("ANTHROPIC_API_KEY", "sk-ant-api03-envapikey-0000000000002");
+        JsonNode anthropic = provider(fresh.run("models", "status", "--json").json().get("auth"), "anthropic");
+        assertThat(anthropic.get("env").get("source").asString()).isEqualTo("env: ANTHROPIC_API_KEY");
+
+        CliHarness oauthOnly = new CliHarness(dir.resolve("oauth-only"));
+        oauthOnly.env("ANTHROPIC_OAUTH_TOKEN", "sk-ant-oat01-envoauthtoken-000000001");
+        anthropic = provider(oauthOnly.run("models", "status", "--json").json().get("auth"), "anthropic");
+        assertThat(anthropic.get("env").get("value").asString()).isEqualTo("OAuth (env)");
+    }
+
+    @Test
     void configEnvBlockAndProcessEnvPrecedence() {
         // the process env wins over .env, .env wins over the config env block; none overrides the other
         h.writeConfig("""
