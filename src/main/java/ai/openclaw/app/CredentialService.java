@@ -4,6 +4,8 @@ import ai.openclaw.config.AuthMode;
 import ai.openclaw.credential.Credential;
 import ai.openclaw.store.AuthStoreRepository;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Stores a credential the way every login command does: the secret goes into the agent's
@@ -23,11 +25,20 @@ public final class CredentialService {
     }
 
     public Saved save(Agents.Agent agent, String profileId, Credential credential, AuthMode mode) {
+        return save(agent, profileId, credential, mode, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #save(Agents.Agent, String, Credential, AuthMode)}, with a further config change made in the same
+     * config write (so {@code openclaw.json.bak} is the config from before the command).
+     */
+    public Saved save(Agents.Agent agent, String profileId, Credential credential, AuthMode mode,
+                      UnaryOperator<ObjectNode> alsoInConfig) {
         AuthStoreRepository repo = ctx.agents().store(agent);
         repo.update(store -> store.withProfile(profileId, credential));
         Path configPath = ctx.config().path();
-        boolean updated = ctx.configWriter().update(configPath,
-                root -> AuthConfigPatch.applyProfile(root, profileId, credential.provider(), mode.wireName()));
+        boolean updated = ctx.configWriter().update(configPath, root -> alsoInConfig.apply(
+                AuthConfigPatch.applyProfile(root, profileId, credential.provider(), mode.wireName())));
         ctx.configChanged();
         return new Saved(profileId, credential.provider(), mode, repo.profilesPath(), configPath, updated);
     }

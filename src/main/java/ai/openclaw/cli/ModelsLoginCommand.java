@@ -97,13 +97,9 @@ public final class ModelsLoginCommand implements Callable<Integer> {
         }
         Login login = login(p, m);
         String id = CredentialService.profileId(p, profileId, login.profileName());
-        CredentialService.Saved saved = new CredentialService(ctx).save(target, id, login.credential(), login.mode());
-        // a second config write, skipped when it changes nothing (no --set-default, no allowlist to extend)
-        boolean patched = ctx.configWriter().update(saved.configPath(),
+        CredentialService.Saved saved = new CredentialService(ctx).save(target, id, login.credential(), login.mode(),
                 root -> DefaultModelPatch.apply(root, login.defaultModel(), setDefault));
-        ctx.configChanged();
-        Reports.saved(ctx, new CredentialService.Saved(saved.profileId(), saved.provider(), saved.mode(),
-                saved.storePath(), saved.configPath(), saved.configUpdated() || patched));
+        Reports.saved(ctx, saved);
         ctx.out().println(setDefault ? "Default model set to " + login.defaultModel()
                 : "Default model available: " + login.defaultModel() + " (use --set-default to apply)");
         return 0;
