@@ -20,9 +20,9 @@ import java.util.Optional;
  * is, how its login is read (the layered environment's {@code CLAUDE_CONFIG_DIR}, the user's home, the Keychain on
  * macOS), and the re-sync that {@code models status} and {@code doctor} run.
  *
- * <p>Re-sync happens only for agents that use the profile (their store holds it, or the config lists it under
- * {@code auth.profiles}): reading somebody's Claude login without being asked would be a surprise, so
- * {@code openclaw models auth login --provider anthropic --method cli} is the opt-in.
+ * <p>Re-sync happens only for agents whose store holds the profile: reading somebody's Claude login without being
+ * asked would be a surprise, so {@code openclaw models auth login --provider anthropic --method cli [--agent <id>]} is
+ * the opt-in, per agent.
  */
 public final class ClaudeCliProfile {
     /** The backend id whose {@code command} names the {@code claude} program. */
@@ -67,10 +67,12 @@ public final class ClaudeCliProfile {
         return command.startsWith("~/") ? ctx.userHome().resolve(command.substring(2)).toString() : command;
     }
 
-    /** True when the agent uses the profile: stored, or listed under {@code auth.profiles}. */
+    /**
+     * True when the agent's store holds the profile. The config's {@code auth.profiles} is shared by all agents, so it
+     * does not count: listing the profile there must not copy the Claude CLI's login into every agent's store.
+     */
     public boolean inUse(AuthStore store) {
-        return store.profile(ClaudeCliCredentials.PROFILE_ID) != null
-                || ctx.config().auth().profiles().containsKey(ClaudeCliCredentials.PROFILE_ID);
+        return store.profile(ClaudeCliCredentials.PROFILE_ID) != null;
     }
 
     /**

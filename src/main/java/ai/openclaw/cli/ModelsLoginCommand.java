@@ -9,9 +9,10 @@ import picocli.CommandLine.Option;
 
 @Command(name = "login", mixinStandardHelpOptions = true,
         description = {"Log in to a provider and store its credential.",
-                "anthropic --method cli: reuse the Claude CLI's login (claude must be installed and logged in)",
-                "as the profile anthropic:claude-cli; the Claude CLI keeps owning it."},
-        footer = {"", "Example: openclaw models auth login --provider anthropic --method cli --set-default"})
+                "anthropic --method cli: reuse the login of the Claude CLI (claude must be",
+                "installed and logged in) as the profile anthropic:claude-cli; the Claude",
+                "CLI keeps owning it, and `models status` / `doctor` re-read it."},
+        footer = {"", "Example:", "  openclaw models auth login --provider anthropic --method cli --set-default"})
 public final class ModelsLoginCommand implements Callable<Integer> {
     private final AppContext ctx;
 
@@ -24,7 +25,8 @@ public final class ModelsLoginCommand implements Callable<Integer> {
     @Option(names = "--method", paramLabel = "<id>", description = "Login method (anthropic: cli).")
     String method;
 
-    @Option(names = "--set-default", description = "Also make the provider's default model the default model.")
+    @Option(names = "--set-default",
+            description = "Also make the login's model the default (anthropic: anthropic/claude-opus-4-6).")
     boolean setDefault;
 
     public ModelsLoginCommand(AppContext ctx) {

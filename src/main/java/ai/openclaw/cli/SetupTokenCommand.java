@@ -19,11 +19,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "setup-token", mixinStandardHelpOptions = true,
-        description = {"Run `claude setup-token` (when Claude Code is installed) and store the Anthropic setup-token it",
-                "prints as a `token` profile (never refreshed). Needs an interactive terminal: the token is pasted",
-                "at a prompt with echo off, never taken from arguments."},
-        footer = {"", "The profile id defaults to anthropic:manual (as paste-token). From a script, use",
-                "  printf '%s' \"$TOKEN\" | openclaw models auth paste-token --provider anthropic",
+        description = {"Run `claude setup-token` (when Claude Code is installed), then store the",
+                "Anthropic setup-token it prints as a `token` profile (never refreshed).",
+                "Needs an interactive terminal: the token is pasted at a prompt with echo",
+                "off, never taken from arguments."},
+        footer = {"", "From a script, use",
+                "  printf '%%s' \"$TOKEN\" | openclaw models auth paste-token --provider anthropic",
                 "Example: openclaw models auth setup-token --provider anthropic"})
 public final class SetupTokenCommand implements Callable<Integer> {
     static final String PROVIDER = "anthropic";

@@ -257,7 +257,7 @@ class ClaudeCliLoginTest {
 
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(oauthEntry(r.json()).get("expiresAt").asLong()).isEqualTo(h.now() + 8 * HOUR);
-        // Claude CLI access tokens live 8 hours, inside the 24 h warning window
+        // the fixture's 8-hour token is inside the 24 h warning window
         assertThat(oauthEntry(r.json()).get("status").asString()).isEqualTo("expiring");
         assertThat(profile().get("access").asString()).isEqualTo(ACCESS_2);
         assertThat(profile().get("refresh").asString()).isEqualTo(REFRESH_2);
@@ -276,6 +276,23 @@ class ClaudeCliLoginTest {
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(profile().get("access").asString()).isEqualTo(ACCESS_2);
         assertNoTokens(r);
+    }
+
+    @Test
+    void doctor_reSyncsOnlyTheAgentsThatHoldTheProfile() {
+        claudeInstalled();
+        h.writeConfig("{agents: {list: [{id: 'main', default: true}, {id: 'work'}]}}");
+        claudeLogin(ACCESS, REFRESH, h.now() + 8 * HOUR);
+        assertThat(h.run(with(LOGIN, "--agent", "work")).exit()).isZero();
+        h.clock().advance(Duration.ofMinutes(8 * 60 - 1));
+        claudeLogin(ACCESS_2, REFRESH_2, h.now() + 8 * HOUR);
+
+        Result r = h.run("doctor");
+
+        assertThat(r.out()).contains("Agent work\n- note: anthropic:claude-cli: synced from the Claude CLI login");
+        assertThat(CliHarness.json(h.store("work")).get("profiles").get(ID).get("access").asString())
+                .isEqualTo(ACCESS_2);
+        assertThat(h.store("main")).doesNotExist();
     }
 
     @Test
