@@ -20,15 +20,22 @@ final class SecurityCommandKeychain implements Keychain {
     /** A Claude login is a few hundred bytes; stop reading far beyond that. */
     private static final int MAX_BYTES = 256 * 1024;
 
+    private final String command;
     private final Duration timeout;
 
     SecurityCommandKeychain(Duration timeout) {
+        this(SECURITY, timeout);
+    }
+
+    /** @param command the {@code security} program (tests pass a stand-in script) */
+    SecurityCommandKeychain(String command, Duration timeout) {
+        this.command = command;
         this.timeout = timeout;
     }
 
     @Override
     public Optional<String> genericPassword(String service) {
-        ProcessBuilder pb = new ProcessBuilder(List.of(SECURITY, "find-generic-password", "-s", service, "-w"))
+        ProcessBuilder pb = new ProcessBuilder(List.of(command, "find-generic-password", "-s", service, "-w"))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Process p;
