@@ -1,5 +1,7 @@
 package ai.openclaw.app;
 
+import ai.openclaw.claudecli.ForegroundRunner;
+import ai.openclaw.claudecli.Keychain;
 import ai.openclaw.cli.Terminal;
 import ai.openclaw.config.ConfigLoader;
 import ai.openclaw.config.ConfigWriter;
@@ -29,10 +31,24 @@ public final class AppContext {
     private final PrintWriter out;
     private final PrintWriter err;
     private final StatePaths paths;
+    private final Keychain keychain;
+    private final ForegroundRunner foreground;
     private LoadedConfig loaded;
 
+    /** The macOS Keychain when {@code os.name} says macOS, and programs run with this process's terminal. */
     public AppContext(Map<String, String> processEnv, Path userHome, Clock clock, long pid, ShellEnvRunner shell,
                       Terminal terminal, PrintWriter out, PrintWriter err) {
+        this(processEnv, userHome, clock, pid, shell, terminal, out, err,
+                Keychain.forOs(System.getProperty("os.name")), ForegroundRunner.INHERIT_IO);
+    }
+
+    /**
+     * @param keychain   where the Claude CLI's login is read on macOS ({@link Keychain#NONE} elsewhere and in tests)
+     * @param foreground runs a program such as {@code claude setup-token} with the terminal
+     */
+    public AppContext(Map<String, String> processEnv, Path userHome, Clock clock, long pid, ShellEnvRunner shell,
+                      Terminal terminal, PrintWriter out, PrintWriter err, Keychain keychain,
+                      ForegroundRunner foreground) {
         this.processEnv = Map.copyOf(processEnv);
         this.userHome = Objects.requireNonNull(userHome);
         this.clock = Objects.requireNonNull(clock);
@@ -42,6 +58,8 @@ public final class AppContext {
         this.out = out;
         this.err = err;
         this.paths = StatePaths.resolve(this.processEnv, userHome);
+        this.keychain = Objects.requireNonNull(keychain);
+        this.foreground = Objects.requireNonNull(foreground);
     }
 
     public Map<String, String> processEnv() {
@@ -78,6 +96,16 @@ public final class AppContext {
 
     public Path userHome() {
         return userHome;
+    }
+
+    /** The macOS Keychain, or {@link Keychain#NONE}. */
+    public Keychain keychain() {
+        return keychain;
+    }
+
+    /** Runs a program in the foreground with this process's terminal. */
+    public ForegroundRunner foreground() {
+        return foreground;
     }
 
     /** The config and layered environment, loaded once per command (malformed config throws). */

@@ -5,7 +5,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "auth", mixinStandardHelpOptions = true, description = "Add credentials and control their order.",
-        subcommands = {ModelsLoginCommand.class, PasteTokenCommand.class, PasteApiKeyCommand.class, AuthOrderCommand.class})
+        subcommands = {ModelsLoginCommand.class, SetupTokenCommand.class, PasteTokenCommand.class,
+                PasteApiKeyCommand.class, AuthOrderCommand.class})
 public final class ModelsAuthCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -38,8 +38,12 @@ import picocli.CommandLine.Option;
         description = {"Sign in with a provider's own login and store the result as an auth profile.",
                 "openai-codex (method oauth): prints a ChatGPT sign-in URL, then takes the browser's redirect to"
                         + " http://localhost:1455/auth/callback, or the redirect URL / code pasted at the prompt"
-                        + " (from standard input when there is no terminal)."},
-        footer = {"", "Example: openclaw models auth login --provider openai-codex --set-default"})
+                        + " (from standard input when there is no terminal).",
+                "anthropic (method cli): reuses the login of the Claude CLI (claude must be installed and logged"
+                        + " in) as the profile anthropic:claude-cli; the Claude CLI keeps owning it, and"
+                        + " `models status` / `doctor` re-read it."},
+        footer = {"", "Examples:", "  openclaw models auth login --provider openai-codex --set-default",
+                "  openclaw models auth login --provider anthropic --method cli --set-default"})
 public final class ModelsLoginCommand implements Callable<Integer> {
     /**
      * The model offered after a Codex login. The reference leaves the current value open (logins §2.9, §7.6); this
@@ -55,6 +59,7 @@ public final class ModelsLoginCommand implements Callable<Integer> {
     private static Map<String, List<String>> supported() {
         Map<String, List<String>> m = new LinkedHashMap<>();
         m.put(CodexEndpoints.PROVIDER, List.of("oauth"));
+        m.put("anthropic", List.of(ClaudeCliLogin.METHOD));
         return m;
     }
 
@@ -63,10 +68,10 @@ public final class ModelsLoginCommand implements Callable<Integer> {
     @Mixin
     AgentOption agent;
 
-    @Option(names = "--provider", required = true, paramLabel = "<id>", description = "Provider id: openai-codex.")
+    @Option(names = "--provider", required = true, paramLabel = "<id>", description = "Provider id: openai-codex or anthropic.")
     String provider;
 
-    @Option(names = "--method", paramLabel = "<id>", description = "Login method (openai-codex: oauth, the default).")
+    @Option(names = "--method", paramLabel = "<id>", description = "Login method (openai-codex: oauth, the default; anthropic: cli).")
     String method;
 
     @Option(names = "--profile-id", paramLabel = "<id>",
@@ -90,6 +95,10 @@ public final class ModelsLoginCommand implements Callable<Integer> {
             throw new UserError("Missing --provider.");
         }
         String m = method == null || method.isBlank() ? null : method.strip().toLowerCase(Locale.ROOT);
+        if (p.equals("anthropic")) {
+            // the Claude CLI keeps owning this login: its own flow stores and reports it
+            return new ClaudeCliLogin(ctx).run(agent.value(), m, setDefault);
+        }
         // before the login, so that a bad --agent or --profile-id does not waste a sign-in
         Agents.Agent target = ctx.agents().resolve(agent.value());
         if (profileId != null) {
@@ -97,9 +106,13 @@ public final class ModelsLoginCommand implements Callable<Integer> {
         }
         Login login = login(p, m);
         String id = CredentialService.profileId(p, profileId, login.profileName());
-        CredentialService.Saved saved = new CredentialService(ctx).save(target, id, login.credential(), login.mode(),
+        CredentialService.Saved saved = new CredentialService(ctx).save(target, id, login.credential(), login.mode());
+        // a second config write, skipped when it changes nothing (no --set-default, no allowlist to extend)
+        boolean patched = ctx.configWriter().update(saved.configPath(),
                 root -> DefaultModelPatch.apply(root, login.defaultModel(), setDefault));
-        Reports.saved(ctx, saved);
+        ctx.configChanged();
+        Reports.saved(ctx, new CredentialService.Saved(saved.profileId(), saved.provider(), saved.mode(),
+                saved.storePath(), saved.configPath(), saved.configUpdated() || patched));
         ctx.out().println(setDefault ? "Default model set to " + login.defaultModel()
                 : "Default model available: " + login.defaultModel() + " (use --set-default to apply)");
         return 0;

@@ -109,6 +109,16 @@ public final class OpenClawConfig {
     }
 
     /**
+     * {@code agents.defaults.cliBackends.<backendId>.command} after substitution, when it is a non-blank string
+     * (e.g. the absolute path of {@code claude} for a daemon whose {@code PATH} is minimal).
+     */
+    public java.util.Optional<String> cliBackendCommand(String backendId) {
+        JsonNode command = resolved.path("agents").path("defaults").path("cliBackends").path(backendId).path("command");
+        return command.isString() && !command.stringValue().isBlank()
+                ? java.util.Optional.of(command.stringValue().strip()) : java.util.Optional.empty();
+    }
+
+    /**
      * Notes for old shapes that were read as migrated (e.g.
      * {@code auth.profiles["anthropic:claude-cli"].mode: token → oauth}); {@code doctor --fix} persists
      * them with {@link ConfigMigrations#apply}.

@@ -2,7 +2,11 @@ package ai.openclaw.doctor;
 
 import ai.openclaw.app.Agents;
 import ai.openclaw.app.AppContext;
+import ai.openclaw.app.ClaudeCliProfile;
 import ai.openclaw.auth.HealthStatus;
+import ai.openclaw.claudecli.ClaudeCliCredentials;
+import ai.openclaw.claudecli.ClaudeCliRenewal;
+import ai.openclaw.claudecli.ClaudeCliSync;
 import ai.openclaw.auth.OAuthRefPolicy;
 import ai.openclaw.auth.UnusableProfile;
 import ai.openclaw.core.Durations;
@@ -34,7 +38,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Examines the config, the state directory and every agent's store, and knows how to repair what can be repaired
  * without a person: legacy flat stores, the {@code api_key} field alias, legacy {@code auth.json}/{@code oauth.json}
  * imports, file permissions and pending config migrations. Every repair of a file keeps a backup of it first.
- * Examination itself never writes.
+ * Examination itself never writes, with one exception: like {@code models status}, it re-syncs the
+ * {@code anthropic:claude-cli} profile with the Claude CLI's login (that login belongs to the Claude CLI; taking its
+ * newer token is a re-read, not a repair), unless {@code OPENCLAW_AUTH_STORE_READONLY=1}.
  */
 public final class Doctor {
     private final AppContext ctx;
@@ -142,6 +148,7 @@ public final class Doctor {
                 out.add(new Finding(scope, Finding.Severity.PROBLEM, w.toString(), null));
             }
         }
+        loaded = claudeCliFindings(scope, agent, loaded, out);
         healthFindings(scope, agent, loaded, out);
     }
 
@@ -277,6 +284,37 @@ public final class Doctor {
                 })));
     }
 
+    /**
+     * Re-syncs {@code anthropic:claude-cli} with the Claude CLI's login, as {@code models status} does (the Claude CLI
+     * owns that login, so taking its newer token is a re-read, not a repair), and reports what happened. An expired
+     * login is reported by the health findings, with the hint how to renew it.
+     */
+    private LoadedStore claudeCliFindings(String scope, Agents.Agent agent, LoadedStore loaded, List<Finding> out) {
+        Optional<ClaudeCliProfile.Resynced> synced = new ClaudeCliProfile(ctx)
+                .resync(agent, loaded, ctx.terminal().interactive());
+        if (synced.isEmpty()) {
+            return loaded;
+        }
+        ClaudeCliSync.Result r = synced.get().result();
+        String id = ClaudeCliCredentials.PROFILE_ID;
+        switch (r.action()) {
+            case SAVED -> out.add(new Finding(scope, Finding.Severity.NOTICE, id + ": synced from the Claude CLI login ("
+                    + r.login().source() + "; " + r.login().credential().type().wireName() + ", "
+                    + expiryText(r.login().expires()) + ")", null));
+            case OVERLAID, NO_LOGIN -> out.add(new Finding(scope, Finding.Severity.NOTICE, synced.get().problem(),
+                    null));
+            case UNREADABLE -> out.add(new Finding(scope, Finding.Severity.PROBLEM, synced.get().problem(), null));
+            default -> { }
+        }
+        return synced.get().loaded();
+    }
+
+    private String expiryText(long expires) {
+        long remaining = expires - ctx.now();
+        return remaining > 0 ? "expires in " + Durations.remaining(remaining)
+                : "expired " + Durations.remaining(-remaining) + " ago";
+    }
+
     private void healthFindings(String scope, Agents.Agent agent, LoadedStore loaded, List<Finding> out) {
         StatusReport report = new ModelsStatusService(ctx).report(agent, loaded);
         if (!report.violations().isEmpty()) {
@@ -320,8 +358,8 @@ public final class Doctor {
     }
 
     static String reauthHint(String id, String provider, CredentialType type) {
-        if (id.equals("anthropic:claude-cli")) {
-            return "Run `claude setup-token` on the gateway host.";
+        if (id.equals(ClaudeCliCredentials.PROFILE_ID)) {
+            return ClaudeCliRenewal.HINT;
         }
         if (type == CredentialType.TOKEN) {
             return "Paste a new one: `openclaw models auth paste-token --provider " + provider + " --profile-id " + id

@@ -23,6 +23,7 @@ public final class Exchange implements ClientChannel {
     private final Response response;
     private OutputStream out;
     private boolean committed;
+    private boolean bodyRead;
     private int status;
 
     Exchange(Request request, Response response) {
@@ -81,6 +82,7 @@ public final class Exchange implements ClientChannel {
     /** @throws BodyTooLargeException over {@link #MAX_BODY_BYTES} */
     @Override
     public byte[] body() throws IOException {
+        bodyRead = true;
         try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] data = Bodies.readUpTo(in, MAX_BODY_BYTES + 1, request.getLength());
             if (data.length > MAX_BODY_BYTES) {
@@ -88,6 +90,10 @@ public final class Exchange implements ClientChannel {
             }
             return data;
         }
+    }
+
+    private boolean hasBody() {
+        return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
     }
 
     /** The request body could not be accepted because of its size. */
@@ -119,6 +125,11 @@ public final class Exchange implements ClientChannel {
 
     @Override
     public void sendBytes(int status, String contentType, byte[] body) throws IOException {
+        if (!bodyRead && hasBody()) {
+            // an answer before the body was read (401, 405, ...): Jetty then closes the connection after the
+            // response, so say so, or a client would send its next request on a connection about to close
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         response.setStatus(status);
         this.status = status;
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);

@@ -1,5 +1,6 @@
 package ai.openclaw.routing;
 
+import ai.openclaw.anthropic.ClaudeCodeOnly;
 import ai.openclaw.store.FailureReason;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +62,11 @@ public final class FailureClassifier {
         String text = text(f);
         String code = f.code() == null ? "" : f.code().strip().toUpperCase(Locale.ROOT);
         int status = f.status();
+        if (status >= 400 && status < 500 && ClaudeCodeOnly.matches(text)) {
+            // a subscription credential used outside Claude Code (whatever status Anthropic chose): this credential
+            // cannot serve, another profile may
+            return FailureReason.AUTH;
+        }
         if (status <= 0) {
             return byCode(code).or(() -> f.transport() != null ? Optional.of(FailureReason.TIMEOUT) : Optional.empty())
                     .or(() -> byText(text)).orElseGet(() -> noMessage(text));

@@ -1,5 +1,6 @@
 package ai.openclaw.routing;
 
+import ai.openclaw.anthropic.ClaudeCodeOnly;
 import ai.openclaw.core.Durations;
 import ai.openclaw.core.ProviderIds;
 import ai.openclaw.store.FailureReason;
@@ -21,6 +22,8 @@ import java.util.stream.Collectors;
  *       ties broken by severity as OpenClaw does ({@code auth_permanent > auth > billing > format > model_not_found >
  *       overloaded > timeout > rate_limit > …}); its HTTP status.</li>
  * </ul>
+ * When any candidate was refused as "only authorized for use with Claude Code", the message ends with
+ * {@link ClaudeCodeOnly#EXPLANATION} (the two ways out).
  */
 final class NoRouteVerdict {
     private static final List<FailureReason> SEVERITY = List.of(FailureReason.AUTH_PERMANENT, FailureReason.AUTH,
@@ -54,6 +57,9 @@ final class NoRouteVerdict {
                 .reduce((a, b) -> b)
                 .ifPresent(o -> msg.append(" Last upstream error (").append(o.record().credential()).append("): ")
                         .append(o.upstream()));
+        if (relevant.stream().anyMatch(o -> ClaudeCodeOnly.matches(o.upstream()))) {
+            msg.append(' ').append(ClaudeCodeOnly.EXPLANATION);
+        }
         return new NoRouteException(status(dominant), dominant.wireName(), msg.toString(), retryAfter, records);
     }
 

@@ -2,6 +2,7 @@ package ai.openclaw.status;
 
 import ai.openclaw.app.Agents;
 import ai.openclaw.app.AppContext;
+import ai.openclaw.app.ClaudeCliProfile;
 import ai.openclaw.auth.AuthHealth;
 import ai.openclaw.auth.AuthOrder;
 import ai.openclaw.auth.Cooldowns;
@@ -60,13 +61,24 @@ public final class ModelsStatusService {
         this.ctx = ctx;
     }
 
-    /** Loads the agent's store (importing legacy files as a normal load does) and reports on it. */
+    /**
+     * Loads the agent's store (importing legacy files as a normal load does), re-syncs {@code anthropic:claude-cli}
+     * with the Claude CLI's login when the agent uses that profile (never asking the macOS Keychain, which may
+     * prompt), and reports on it.
+     */
     public StatusReport build(Agents.Agent agent) {
         LoadedStore loaded = ctx.agents().store(agent).load();
-        return report(agent, loaded);
+        Optional<ClaudeCliProfile.Resynced> synced = new ClaudeCliProfile(ctx).resync(agent, loaded, false);
+        return report(agent, synced.map(ClaudeCliProfile.Resynced::loaded).orElse(loaded),
+                synced.map(ClaudeCliProfile.Resynced::notes).orElse(List.of()));
     }
 
     public StatusReport report(Agents.Agent agent, LoadedStore loaded) {
+        return report(agent, loaded, List.of());
+    }
+
+    /** @param notes extra lines for the report's warnings (e.g. from the Claude CLI re-sync) */
+    public StatusReport report(Agents.Agent agent, LoadedStore loaded, List<String> notes) {
         long now = ctx.now();
         OpenClawConfig config = ctx.config();
         LayeredEnv env = ctx.loaded().env();
@@ -82,6 +94,7 @@ public final class ModelsStatusService {
         if (!loaded.imported().isEmpty()) {
             warnings.add("imported legacy credentials: " + String.join(", ", loaded.imported()));
         }
+        warnings.addAll(notes);
 
         SecretsConfig secrets;
         try {

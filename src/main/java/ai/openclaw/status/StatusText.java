@@ -158,8 +158,8 @@ public final class StatusText {
 
     static String missingHint(String provider) {
         if (provider.equals("anthropic")) {
-            return "Run `claude setup-token`, then `openclaw models auth paste-token --provider anthropic`, "
-                    + "or set ANTHROPIC_API_KEY.";
+            return "Run `claude setup-token`, then `openclaw models auth setup-token` (or reuse the Claude CLI login: "
+                    + "`openclaw models auth login --provider anthropic --method cli`), or set ANTHROPIC_API_KEY.";
         }
         return "Run `openclaw models auth paste-api-key --provider " + provider + "` or set "
                 + ai.openclaw.providers.ProviderEnvVars.candidates(provider).getLast() + ".";

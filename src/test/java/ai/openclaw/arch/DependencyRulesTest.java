@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class DependencyRulesTest {
     private static final Set<String> LOWER_PACKAGES = Set.of("core", "json", "credential", "secrets", "fs", "paths",
-            "env", "config", "store", "auth", "models");
+            "env", "config", "store", "auth", "models", "anthropic", "claudecli");
     private static final Pattern UPPER_LAYER_REFERENCE =
             Pattern.compile("\\bai\\s*\\.\\s*openclaw\\s*\\.\\s*(cli|app|status|doctor)\\b");
     private static final Pattern PICOCLI_REFERENCE = Pattern.compile("\\bpicocli\\s*\\.");

@@ -79,4 +79,24 @@ class AgentCommandTest {
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.json().path("choices").get(0).path("message").path("content").asString()).isEqualTo("whole");
     }
+
+    @Test
+    void aClaudeCodeOnlyRefusal_isExplainedInTheOutput() {
+        String setupToken = "sk-ant-oat01-" + "q".repeat(80);
+        h.writeConfig("{agents: {defaults: {model: {primary: 'anthropic/claude-test'}}},"
+                + " models: {providers: {anthropic: {baseUrl: '" + upstream.baseUrl() + "', api: 'anthropic-messages'}}}}");
+        h.writeStore("main", "{\"version\":1,\"profiles\":{\"anthropic:manual\":{\"type\":\"token\","
+                + "\"provider\":\"anthropic\",\"token\":\"" + setupToken + "\"}}}");
+        upstream.onPost("/v1/messages", Responders.json(400,
+                ai.openclaw.testing.AnthropicFixtures.claudeCodeOnlyError()));
+
+        Result r = h.run("agent", "--message", "hi");
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("only authorized for use with Claude Code")
+                .contains("Either add an Anthropic API key (`openclaw models auth paste-api-key --provider anthropic`) "
+                        + "or use the Claude CLI backend (`claude-cli/<model>` models")
+                .contains("- anthropic/claude-test anthropic:manual: failed (auth)");
+        assertThat(r.all()).doesNotContain(setupToken);
+    }
 }

@@ -1,6 +1,8 @@
 package ai.openclaw.cli;
 
 import ai.openclaw.app.AppContext;
+import ai.openclaw.claudecli.ForegroundRunner;
+import ai.openclaw.claudecli.Keychain;
 import ai.openclaw.env.ShellEnvRunner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -111,6 +113,7 @@ public final class CliHarness {
     private final MutableClock clock;
     private ScriptedTerminal lastTerminal;
     private ShellEnvRunner shell = ShellEnvRunner.disabled();
+    private ForegroundRunner foreground = this::runInBackground;
 
     public CliHarness(Path root) {
         this.root = root;
@@ -178,6 +181,36 @@ public final class CliHarness {
 
     public MutableClock clock() {
         return clock;
+    }
+
+    /** Runs the programs a command starts with the terminal ({@code claude setup-token}); see {@link #runInBackground}. */
+    public CliHarness foreground(ForegroundRunner runner) {
+        this.foreground = runner;
+        return this;
+    }
+
+    /** Where the default foreground runner appends the output of the programs it runs. */
+    public Path foregroundLog() {
+        return root.resolve("foreground.log");
+    }
+
+    /**
+     * The default foreground runner of in-process runs: a real process, but with standard input from /dev/null and its
+     * output appended to {@link #foregroundLog()}, because this JVM's own standard streams belong to the test runner.
+     */
+    private int runInBackground(List<String> argv, Map<String, String> environment) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(argv)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(foregroundLog().toFile()))
+                .redirectErrorStream(true);
+        pb.environment().clear();
+        pb.environment().putAll(environment);
+        try {
+            return pb.start().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     public long now() {
@@ -320,7 +353,7 @@ public final class CliHarness {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         AppContext ctx = new AppContext(env, home, clock, ProcessHandle.current().pid(), shell,
-                terminal, new PrintWriter(out, true), new PrintWriter(err, true));
+                terminal, new PrintWriter(out, true), new PrintWriter(err, true), Keychain.NONE, foreground);
         int exit = Cli.execute(ctx, args);
         return new Result(exit, out.toString(), err.toString());
     }

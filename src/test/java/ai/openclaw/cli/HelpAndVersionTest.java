@@ -61,7 +61,8 @@ class HelpAndVersionTest {
     @Test
     void theTreeHasTheIssuesCommands() {
         List<String> names = commandPaths().stream().map(p -> String.join(" ", p)).toList();
-        assertThat(names).contains("", "models", "models status", "models auth", "models auth paste-token",
+        assertThat(names).contains("", "models", "models status", "models auth", "models auth login",
+                "models auth setup-token", "models auth paste-token",
                 "models auth paste-api-key", "models auth order", "models auth order get", "models auth order set",
                 "models auth order clear", "agents", "agents add", "agents list", "doctor");
     }
@@ -90,6 +91,10 @@ class HelpAndVersionTest {
         assertThat(h.run("models", "auth", "paste-token", "--help").out())
                 .contains("--provider", "--profile-id", "--expires-in", "standard input");
         assertThat(h.run("models", "auth", "paste-api-key", "--help").out()).contains("--provider", "--profile-id");
+        assertThat(h.run("models", "auth", "setup-token", "--help").out())
+                .contains("--provider", "--profile-id", "--yes", "--agent", "claude setup-token", "paste-token");
+        assertThat(h.run("models", "auth", "login", "--help").out())
+                .contains("--provider", "--method", "--set-default", "--agent", "anthropic:claude-cli");
         assertThat(h.run("models", "auth", "order", "set", "--help").out()).contains("--provider", "--agent", "<profileId>");
         assertThat(h.run("agents", "add", "--help").out()).contains("--workspace", "--non-interactive", "--json");
         assertThat(h.run("doctor", "--help").out()).contains("--fix", "--yes", "--non-interactive");

@@ -63,6 +63,21 @@ class GatewayEndpointsTest {
     }
 
     @Test
+    void anAnswerBeforeTheBodyWasRead_closesTheConnection_soNoClientReusesIt() throws Exception {
+        fx = GatewayFixture.standard(dir)
+                .config(Config.standard().gatewayAuth("{mode: 'token', token: '" + GW_TOKEN + "'}")).start();
+        answerEveryone();
+        HttpResponse<String> rejected = call("POST", OPENAI_PATH);
+        assertThat(rejected.statusCode()).isEqualTo(401);
+        assertThat(rejected.headers().firstValue("connection")).hasValue("close");
+        HttpResponse<String> health = fx.get("/health");
+        assertThat(health.headers().firstValue("connection")).as("no body: keep-alive stays").isEmpty();
+        for (int i = 0; i < 50; i++) {
+            assertThat(call("POST", OPENAI_PATH).statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
     void everyEndpointButHealth_needsTheGatewayToken_asBearerOrXApiKey() throws Exception {
         fx = GatewayFixture.standard(dir)
                 .config(Config.standard().gatewayAuth("{mode: 'token', token: '" + GW_TOKEN + "'}")).start();

@@ -166,6 +166,44 @@ class SecretLeakTest {
     }
 
     @Test
+    void claudeCliLoginsAndSetupTokensPrintNoSecret() {
+        Path bin = h.root().resolve("claude-bin");
+        ai.openclaw.claudecli.ClaudeCliFixtures.fakeClaude(bin, h.root().resolve("claude-argv.txt"), 0);
+        h.env("PATH", bin + ":/usr/local/bin:/usr/bin:/bin");
+        long now = h.now();
+        Path credentials = ai.openclaw.claudecli.ClaudeCliFixtures.writeCredentials(h.home(),
+                ai.openclaw.claudecli.ClaudeCliFixtures.credentialsJson(secret("claude access"),
+                        secret("claude refresh"), now + 3_600_000L));
+        String setupToken = "sk-ant-oat01-" + secret("setup token") + "-".repeat(40);
+        String rejected = secret("rejected setup token");
+
+        run("models", "auth", "login", "--provider", "anthropic", "--method", "cli", "--set-default");
+        h.clock().advance(Duration.ofMinutes(55));
+        ai.openclaw.claudecli.ClaudeCliFixtures.writeCredentials(h.home(),
+                ai.openclaw.claudecli.ClaudeCliFixtures.credentialsJson(secret("claude access 2"),
+                        secret("claude refresh 2"), h.now() + 3_600_000L));
+        run("models", "status");
+        run("models", "status", "--json");
+        h.clock().advance(Duration.ofHours(2));
+        run("doctor");
+        run("models", "status");
+        run(ScriptedTerminal.typing("y", rejected, setupToken), "models", "auth", "setup-token");
+        run(ScriptedTerminal.stdin(setupToken), "models", "auth", "setup-token");
+        ai.openclaw.claudecli.ClaudeCliFixtures.writeCredentials(h.home(), "{\"claudeAiOauth\": {\"accessToken\": \""
+                + secret("claude malformed") + "\",, }}");
+        run("models", "auth", "login", "--provider", "anthropic", "--method", "cli");
+        run("doctor");
+
+        assertThat(CliHarness.json(h.store("main")).get("profiles").get("anthropic:claude-cli").get("access")
+                .asString()).isEqualTo(secrets.get("claude access 2"));
+        assertThat(CliHarness.json(h.store("main")).get("profiles").get("anthropic:manual").get("token").asString())
+                .isEqualTo(setupToken);
+        assertThat(CliHarness.read(h.root().resolve("claude-argv.txt"))).isEqualTo("setup-token\n");
+        assertThat(credentials).exists();
+        assertNothingLeaked();
+    }
+
+    @Test
     void malformedFilesHoldingSecretsAreReportedWithoutQuotingThem() {
         String inConfig = secret("malformed config");
         String unquoted = secret("unquoted config value");

@@ -33,6 +33,9 @@ class FailureClassifierTest {
             "400 | Rate limit exceeded for this organization                    | RATE_LIMIT",
             "400 | This model's maximum context length is 8192 tokens           | FORMAT",
             "422 | Unprocessable                                                | FORMAT",
+            "400 | This credential is only authorized for use with Claude Code and cannot be used for other API requests. | AUTH",
+            "401 | This credential is only authorized for use with Claude Code and cannot be used for other API requests. | AUTH",
+            "403 | This credential is only authorized for use with Claude Code and cannot be used for other API requests. | AUTH",
     })
     void statusFirstThenText(int status, String message, FailureReason expected) {
         assertThat(FailureClassifier.classify(Upstream.status(status, message))).isEqualTo(expected);
