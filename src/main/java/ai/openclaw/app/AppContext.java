@@ -7,6 +7,9 @@ import ai.openclaw.config.LoadedConfig;
 import ai.openclaw.config.OpenClawConfig;
 import ai.openclaw.env.ShellEnvRunner;
 import ai.openclaw.fs.FileLockManager;
+import ai.openclaw.oauth.refresh.RefreshCoordinator;
+import ai.openclaw.oauth.refresh.RefreshOptions;
+import ai.openclaw.oauth.refresh.RefresherRegistry;
 import ai.openclaw.paths.StatePaths;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,6 +33,8 @@ public final class AppContext {
     private final PrintWriter err;
     private final StatePaths paths;
     private LoadedConfig loaded;
+    private RefresherRegistry refreshers = builtInRefreshers();
+    private RefreshCoordinator oauthRefresh;
 
     public AppContext(Map<String, String> processEnv, Path userHome, Clock clock, long pid, ShellEnvRunner shell,
                       Terminal terminal, PrintWriter out, PrintWriter err) {
@@ -128,5 +133,43 @@ public final class AppContext {
 
     public Agents agents() {
         return new Agents(this);
+    }
+
+    /**
+     * The token refreshers of this build, by provider (and by profile id for logins an external CLI owns). Provider
+     * refreshers (OpenAI Codex, the Claude CLI re-sync) are registered here as they are added; a provider without one
+     * keeps its expired OAuth profiles unusable until the next login.
+     */
+    private static RefresherRegistry builtInRefreshers() {
+        return RefresherRegistry.builder().build();
+    }
+
+    /** Replaces the token refreshers (tests, embedders); call before the first {@link #oauthRefresh()}. */
+    public synchronized void useRefreshers(RefresherRegistry registry) {
+        this.refreshers = java.util.Objects.requireNonNull(registry);
+        this.oauthRefresh = null;
+    }
+
+    /**
+     * The process's OAuth refresh coordinator (one per process: it holds the in-process single flight). Mirroring
+     * into other agents' stores is off when {@code OPENCLAW_DISABLE_AUTH_PEER_MIRROR=1}; its warnings go to stderr.
+     */
+    public synchronized RefreshCoordinator oauthRefresh() {
+        if (oauthRefresh == null) {
+            RefreshOptions options = RefreshOptions.DEFAULTS
+                    .withPeerMirrorDisabled(() -> "1".equals(envValue("OPENCLAW_DISABLE_AUTH_PEER_MIRROR")));
+            oauthRefresh = new RefreshCoordinator(locks, clock, paths.stateDir(), refreshers,
+                    new AgentStoreDirectory(this), options, w -> err.println("oauth refresh: " + w));
+        }
+        return oauthRefresh;
+    }
+
+    /** A variable of the layered environment ({@code .env}, config {@code env}), else of the process. */
+    private String envValue(String name) {
+        try {
+            return loaded().env().get(name).orElse(processEnv.get(name));
+        } catch (RuntimeException e) {
+            return processEnv.get(name);
+        }
     }
 }
