@@ -24,6 +24,11 @@
  *       answered, which says nothing about the credential. Local endpoints are never recorded.</li>
  *   <li>Secrets shared by several sources (a profile and an env variable with the same key) are tried once.</li>
  *   <li>Environment keys have no cooldown memory between requests: OpenClaw keeps none either.</li>
+ *   <li>OAuth profiles are refreshed at attempt time, not when the candidate list is built, so that only a profile
+ *       about to be tried costs a refresh. A failed refresh skips the profile as {@code refresh_failed:<cause>}
+ *       ({@code refresh_failed} alone when unclassified) with its message as the skip's detail; it opens no
+ *       cooldown (the failure is recorded by the refresh itself, and the same refresh token is not retried for
+ *       30 s). An expired token without a refresher for its provider is skipped as {@code expired}.</li>
  * </ul>
  */
 package ai.openclaw.routing;
