@@ -10,6 +10,7 @@ import ai.openclaw.credential.Credential;
 import ai.openclaw.credential.CredentialType;
 import ai.openclaw.credential.OAuthCredential;
 import ai.openclaw.oauth.OAuthRefreshException;
+import ai.openclaw.oauth.refresh.Freshness;
 import ai.openclaw.fs.Permissions;
 import ai.openclaw.json.Json;
 import ai.openclaw.json.MalformedFileException;
@@ -332,23 +333,31 @@ public final class Doctor {
 
     /**
      * Refreshing an OAuth profile that holds a refresh token and has a refresher; null for anything else (static
-     * tokens need a new login or paste).
+     * tokens need a new login or paste). A token that changed since the examination (another agent's refresh was
+     * mirrored into this store, a gateway refreshed it) and is fresh now is not refreshed again.
      */
     private Finding.Repair oauthRefresh(Agents.Agent agent, LoadedStore loaded, String profileId) {
-        if (!(loaded.store().profile(profileId) instanceof OAuthCredential o) || o.refresh() == null
-                || !ctx.oauthRefresh().refreshable(o.provider(), profileId)) {
+        if (!(loaded.store().profile(profileId) instanceof OAuthCredential examined) || examined.refresh() == null
+                || !ctx.oauthRefresh().refreshable(examined.provider(), profileId)) {
             return null;
         }
         AuthStoreRepository repo = ctx.agents().store(agent);
         return new Finding.OAuthRefresh(profileId, "refresh the OAuth token now", () -> {
+            if (repo.loadReadOnly().store().profile(profileId) instanceof OAuthCredential now
+                    && !java.util.Objects.equals(now.access(), examined.access())
+                    && ctx.oauthRefresh().freshness(now) == Freshness.FRESH) {
+                return "already refreshed " + profileId + expiresIn(now);
+            }
             try {
-                OAuthCredential fresh = ctx.oauthRefresh().refreshNow(repo, profileId);
-                return "refreshed " + profileId + (fresh.expires() == null ? ""
-                        : " (expires in " + Durations.remaining(fresh.expires() - ctx.now()) + ")");
+                return "refreshed " + profileId + expiresIn(ctx.oauthRefresh().refreshNow(repo, profileId));
             } catch (OAuthRefreshException e) {
                 throw new Finding.RepairFailed(e.getMessage());
             }
         });
+    }
+
+    private String expiresIn(OAuthCredential c) {
+        return c.expires() == null ? "" : " (expires in " + Durations.remaining(c.expires() - ctx.now()) + ")";
     }
 
     static String reauthHint(String id, String provider, CredentialType type) {

@@ -138,4 +138,29 @@ class DoctorOAuthRefreshTest {
                 .doesNotContain("refreshed");
         assertThat(r.exit()).isEqualTo(1);
     }
+
+    @Test
+    void aTokenMirroredFromAnotherAgentsRefresh_isNotRefreshedAgainInThatAgent() {
+        endpoint.expiresIn(10 * 86_400);
+        h.writeConfig("{ agents: { list: [ { id: 'main', default: true }, { id: 'work' } ] } }");
+        long now = h.now();
+        h.writeStore("main", """
+                {"version":1,"profiles":{
+                  "openai-codex:me":{"type":"oauth","provider":"openai-codex","access":"%s","refresh":"%s","expires":%d}
+                }}
+                """.formatted(OLD_ACCESS, OLD_REFRESH, now - 3_600_000L));
+        h.writeStore("work", """
+                {"version":1,"profiles":{
+                  "openai-codex:me":{"type":"oauth","provider":"openai-codex","access":"%s","refresh":"%s","expires":%d}
+                }}
+                """.formatted(OLD_ACCESS, OLD_REFRESH, now - 3_600_000L));
+
+        Result r = h.run("doctor", "--fix", "--yes");
+
+        assertThat(r.out()).contains("  fixed: refreshed openai-codex:me (expires in 10d)")
+                .contains("  fixed: already refreshed openai-codex:me (expires in 10d)");
+        assertThat(endpoint.calls()).isEqualTo(1);
+        assertThat(CliHarness.read(h.store("work"))).contains(LoopbackTokenEndpoint.refresh(1));
+        assertThat(r.exit()).as(r.toString()).isZero();
+    }
 }
