@@ -9,6 +9,9 @@ import ai.openclaw.config.LoadedConfig;
 import ai.openclaw.config.OpenClawConfig;
 import ai.openclaw.env.ShellEnvRunner;
 import ai.openclaw.fs.FileLockManager;
+import ai.openclaw.oauth.refresh.RefreshCoordinator;
+import ai.openclaw.oauth.refresh.RefreshOptions;
+import ai.openclaw.oauth.refresh.RefresherRegistry;
 import ai.openclaw.paths.StatePaths;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,6 +37,8 @@ public final class AppContext {
     private final Keychain keychain;
     private final ForegroundRunner foreground;
     private LoadedConfig loaded;
+    private RefresherRegistry refreshers;
+    private RefreshCoordinator oauthRefresh;
 
     /** The macOS Keychain when {@code os.name} says macOS, and programs run with this process's terminal. */
     public AppContext(Map<String, String> processEnv, Path userHome, Clock clock, long pid, ShellEnvRunner shell,
@@ -156,5 +161,46 @@ public final class AppContext {
 
     public Agents agents() {
         return new Agents(this);
+    }
+
+    /** Replaces the token refreshers (tests, embedders); call before the first {@link #oauthRefresh()}. */
+    public synchronized void useRefreshers(RefresherRegistry registry) {
+        this.refreshers = java.util.Objects.requireNonNull(registry);
+        this.oauthRefresh = null;
+    }
+
+    /**
+     * The process's OAuth refresh coordinator (one per process: it holds the in-process single flight). Mirroring
+     * into other agents' stores is off when {@code OPENCLAW_DISABLE_AUTH_PEER_MIRROR=1}; its warnings go to stderr.
+     */
+    public synchronized RefreshCoordinator oauthRefresh() {
+        if (oauthRefresh == null) {
+            RefreshOptions options = RefreshOptions.DEFAULTS
+                    .withPeerMirrorDisabled(() -> "1".equals(envValue("OPENCLAW_DISABLE_AUTH_PEER_MIRROR")));
+            if (refreshers == null) {
+                refreshers = BuiltInRefreshers.of(this, this::envMap);
+            }
+            oauthRefresh = new RefreshCoordinator(locks, clock, paths.stateDir(), refreshers,
+                    new AgentStoreDirectory(this), options, w -> err.println("oauth refresh: " + w));
+        }
+        return oauthRefresh;
+    }
+
+    /** The layered environment ({@code .env}, config {@code env}, process), else the process's alone. */
+    private Map<String, String> envMap() {
+        try {
+            return loaded().env().asMap();
+        } catch (RuntimeException e) {
+            return processEnv;
+        }
+    }
+
+    /** A variable of the layered environment ({@code .env}, config {@code env}), else of the process. */
+    private String envValue(String name) {
+        try {
+            return loaded().env().get(name).orElse(processEnv.get(name));
+        } catch (RuntimeException e) {
+            return processEnv.get(name);
+        }
     }
 }

@@ -46,7 +46,7 @@ public final class Cli {
         if (e instanceof UserError || e instanceof MalformedFileException || e instanceof ConfigException
                 || e instanceof UnknownAgentException || e instanceof LockTimeoutException
                 || e instanceof StoreFormatException || e instanceof FileWriteException
-                || e instanceof IllegalArgumentException) {
+                || e instanceof IllegalArgumentException || e instanceof ai.openclaw.doctor.Finding.RepairFailed) {
             return e.getMessage();
         }
         // unexpected: say what kind of failure, not its message, which we did not write and cannot vouch for

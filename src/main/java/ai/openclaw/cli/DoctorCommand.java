@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Check the config, state directory and every agent's credential store.",
                 "Without --fix nothing is changed; the report says what --fix would do."},
-        footer = {"", "Exit status: 0 when nothing needs action (after repairs), 1 otherwise.",
+        footer = {"", "With --fix, expired and expiring OAuth tokens are refreshed too (asked separately on a terminal;",
+                "--yes refreshes without asking, --non-interactive never refreshes).",
+                "Exit status: 0 when nothing needs action (after repairs), 1 otherwise.",
                 "Examples:", "  openclaw doctor", "  openclaw doctor --fix --yes"})
 public final class DoctorCommand implements Callable<Integer> {
     private final AppContext ctx;
@@ -25,7 +27,7 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "With --fix: do not ask for confirmation on a terminal.")
     boolean yes;
 
-    @Option(names = "--non-interactive", description = "Never prompt.")
+    @Option(names = "--non-interactive", description = "Never prompt; file repairs only (OAuth tokens are not refreshed).")
     boolean nonInteractive;
 
     public DoctorCommand(AppContext ctx) {
@@ -45,11 +47,17 @@ public final class DoctorCommand implements Callable<Integer> {
         }
         Map<String, List<Finding>> byScope = new LinkedHashMap<>();
         findings.forEach(f -> byScope.computeIfAbsent(f.scope(), k -> new java.util.ArrayList<>()).add(f));
-        List<Finding> repairable = findings.stream().filter(f -> f.repair() != null).toList();
-        boolean apply = fix && (yes || nonInteractive || !ctx.terminal().interactive()
-                || ctx.terminal().confirm("Apply " + repairable.size() + " repair(s)?", true));
+        List<Finding> fileRepairs = findings.stream()
+                .filter(f -> f.repair() != null && !(f.repair() instanceof Finding.OAuthRefresh)).toList();
+        List<Finding> refreshes = findings.stream().filter(f -> f.repair() instanceof Finding.OAuthRefresh).toList();
+        boolean apply = fix && !fileRepairs.isEmpty() && (yes || nonInteractive || !ctx.terminal().interactive()
+                || ctx.terminal().confirm("Apply " + fileRepairs.size() + " repair(s)?", true));
+        // refreshing calls the provider: its own question, and never without a person or --yes when one could ask
+        boolean refresh = fix && !nonInteractive && !refreshes.isEmpty() && (yes || !ctx.terminal().interactive()
+                || ctx.terminal().confirm("Refresh expiring OAuth tokens now? (static tokens need re-auth)", true));
         int repaired = 0;
-        int failed = 0;
+        int pending = 0;
+        List<String> refreshErrors = new java.util.ArrayList<>();
         for (Map.Entry<String, List<Finding>> e : byScope.entrySet()) {
             out.println();
             out.println(heading(e.getKey()));
@@ -58,26 +66,38 @@ public final class DoctorCommand implements Callable<Integer> {
                 if (f.repair() == null) {
                     continue;
                 }
-                if (!apply) {
-                    out.println("  --fix would: " + f.repair().description());
+                boolean isRefresh = f.repair() instanceof Finding.OAuthRefresh;
+                boolean problem = f.severity() == Finding.Severity.PROBLEM;
+                if (!(isRefresh ? refresh : apply)) {
+                    out.println(fix && isRefresh && nonInteractive
+                            ? "  skipped: OAuth tokens are not refreshed with --non-interactive"
+                            : "  --fix would: " + f.repair().description());
+                    pending += problem ? 1 : 0;
                     continue;
                 }
                 try {
                     out.println("  fixed: " + f.repair().apply());
                     repaired++;
                 } catch (RuntimeException ex) {
-                    out.println("  repair failed: " + Cli.message(ex));
-                    failed++;
+                    out.println((isRefresh ? "  refresh failed: " : "  repair failed: ") + Cli.message(ex));
+                    if (f.repair() instanceof Finding.OAuthRefresh r) {
+                        refreshErrors.add("- " + r.profileId() + ": " + Cli.message(ex));
+                    }
+                    pending += problem ? 1 : 0;
                 }
             }
         }
+        if (!refreshErrors.isEmpty()) {
+            out.println();
+            out.println("OAuth refresh errors");
+            refreshErrors.forEach(out::println);
+        }
         long manual = findings.stream()
                 .filter(f -> f.severity() == Finding.Severity.PROBLEM && f.repair() == null).count();
-        long pending = apply ? failed : repairable.size();
         out.println();
         out.println("Summary: " + findings.size() + " finding(s); " + repaired + " repaired; " + pending
                 + " need --fix; " + manual + " need manual action.");
-        if (!apply && !repairable.isEmpty()) {
+        if (!fix && (!fileRepairs.isEmpty() || !refreshes.isEmpty())) {
             out.println("Run `openclaw doctor --fix` to apply the repairs above.");
         }
         return manual > 0 || pending > 0 ? 1 : 0;

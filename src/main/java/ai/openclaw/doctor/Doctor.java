@@ -12,6 +12,9 @@ import ai.openclaw.auth.UnusableProfile;
 import ai.openclaw.core.Durations;
 import ai.openclaw.credential.Credential;
 import ai.openclaw.credential.CredentialType;
+import ai.openclaw.credential.OAuthCredential;
+import ai.openclaw.oauth.OAuthRefreshException;
+import ai.openclaw.oauth.refresh.Freshness;
 import ai.openclaw.fs.Permissions;
 import ai.openclaw.json.Json;
 import ai.openclaw.json.MalformedFileException;
@@ -330,17 +333,26 @@ public final class Doctor {
                     continue;
                 }
                 String hint = reauthHint(row.id(), p.provider(), row.type());
+                Finding.Repair refresh = s == HealthStatus.EXPIRED || s == HealthStatus.MISSING
+                        || s == HealthStatus.EXPIRING ? oauthRefresh(agent, loaded, row.id()) : null;
                 if (s == HealthStatus.EXPIRED) {
                     out.add(new Finding(scope, Finding.Severity.PROBLEM, row.id() + ": expired"
                             + (row.health().remainingMs() == null ? ""
-                            : " (" + Durations.remaining(-row.health().remainingMs()) + " ago)") + " — " + hint, null));
+                            : " (" + Durations.remaining(-row.health().remainingMs()) + " ago)") + " — " + hint,
+                            refresh));
                 } else if (s == HealthStatus.MISSING) {
                     out.add(new Finding(scope, Finding.Severity.PROBLEM, row.id() + ": unusable ["
                             + row.health().reasonCode().wireName() + "]"
-                            + (row.health().detail() == null ? "" : " " + row.health().detail()) + " — " + hint, null));
+                            + (row.health().detail() == null ? "" : " " + row.health().detail()) + " — " + hint,
+                            refresh));
                 } else if (s == HealthStatus.EXPIRING) {
                     out.add(new Finding(scope, Finding.Severity.NOTICE, row.id() + ": expiring ("
-                            + Durations.remaining(row.health().remainingMs()) + ") — " + hint, null));
+                            + Durations.remaining(row.health().remainingMs()) + ") — " + hint, refresh));
+                }
+                if (row.lastRefreshError() != null) {
+                    out.add(new Finding(scope, Finding.Severity.NOTICE, row.id() + ": the last refresh failed ("
+                            + Durations.remaining(ctx.now() - row.lastRefreshError().at()) + " ago): "
+                            + row.lastRefreshError().message(), null));
                 }
             }
         }
@@ -355,6 +367,35 @@ public final class Doctor {
                     + Durations.remaining(u.remainingMs()) + ")" + (u.model() == null ? "" : " for " + u.model())
                     + " — " + advice, null));
         }
+    }
+
+    /**
+     * Refreshing an OAuth profile that holds a refresh token and has a refresher; null for anything else (static
+     * tokens need a new login or paste). A token that changed since the examination (another agent's refresh was
+     * mirrored into this store, a gateway refreshed it) and is fresh now is not refreshed again.
+     */
+    private Finding.Repair oauthRefresh(Agents.Agent agent, LoadedStore loaded, String profileId) {
+        if (!(loaded.store().profile(profileId) instanceof OAuthCredential examined) || examined.refresh() == null
+                || !ctx.oauthRefresh().refreshable(examined.provider(), profileId)) {
+            return null;
+        }
+        AuthStoreRepository repo = ctx.agents().store(agent);
+        return new Finding.OAuthRefresh(profileId, "refresh the OAuth token now", () -> {
+            if (repo.loadReadOnly().store().profile(profileId) instanceof OAuthCredential now
+                    && !java.util.Objects.equals(now.access(), examined.access())
+                    && ctx.oauthRefresh().freshness(now) == Freshness.FRESH) {
+                return "already refreshed " + profileId + expiresIn(now);
+            }
+            try {
+                return "refreshed " + profileId + expiresIn(ctx.oauthRefresh().refreshNow(repo, profileId));
+            } catch (OAuthRefreshException e) {
+                throw new Finding.RepairFailed(e.getMessage());
+            }
+        });
+    }
+
+    private String expiresIn(OAuthCredential c) {
+        return c.expires() == null ? "" : " (expires in " + Durations.remaining(c.expires() - ctx.now()) + ")";
     }
 
     static String reauthHint(String id, String provider, CredentialType type) {

@@ -89,6 +89,11 @@ final class GatewayRoutingContext implements RoutingContext {
         return d.endpoints().computeIfAbsent(provider, p -> d.catalog().endpoint(p));
     }
 
+    @Override
+    public ai.openclaw.oauth.refresh.RefreshCoordinator oauthRefresh() {
+        return runtime.context().oauthRefresh();
+    }
+
     ProviderCatalog catalog() {
         return derived().catalog();
     }

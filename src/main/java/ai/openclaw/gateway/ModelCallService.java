@@ -335,6 +335,9 @@ public final class ModelCallService implements ModelCalls {
             if (a.remainingMs() > 0) {
                 o.put("remainingMs", a.remainingMs());
             }
+            if (a.detail() != null) {
+                o.put("detail", a.detail());
+            }
         }
         if (e.retryAfterMs() != null) {
             ex.setHeader("retry-after", String.valueOf(Math.max(1, (e.retryAfterMs() + 999) / 1000)));

@@ -8,6 +8,7 @@ import ai.openclaw.routing.RoutingContext;
 import ai.openclaw.secrets.SecretResolver;
 import ai.openclaw.store.AuthStore;
 import ai.openclaw.store.AuthStoreRepository;
+import ai.openclaw.oauth.refresh.RefreshCoordinator;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -23,9 +24,19 @@ final class ProbeRoutingContext implements RoutingContext {
     private final AuthStore store;
     private final SecretResolver secrets;
     private final ProviderCatalog catalog;
+    private final AuthStoreRepository repository;
+    private final RefreshCoordinator oauthRefresh;
 
+    /**
+     * @param repository   the agent's store on disk: used only to refresh an OAuth token the probe is about to send
+     *                     (a probe records no usage or cooldown)
+     * @param oauthRefresh the process's refresh coordinator
+     */
     ProbeRoutingContext(Clock clock, OpenClawConfig config, LayeredEnv env, String agentId, AuthStore store,
-                        SecretResolver secrets, ProviderCatalog catalog) {
+                        SecretResolver secrets, ProviderCatalog catalog, AuthStoreRepository repository,
+                        RefreshCoordinator oauthRefresh) {
+        this.repository = repository;
+        this.oauthRefresh = oauthRefresh;
         this.clock = clock;
         this.config = config;
         this.env = env;
@@ -65,7 +76,15 @@ final class ProbeRoutingContext implements RoutingContext {
 
     @Override
     public AuthStoreRepository repository(String agent) {
-        throw new UnsupportedOperationException("probes record nothing: no repository");
+        if (!agentId.equals(agent)) {
+            throw new IllegalArgumentException("this probe run examines agent " + agentId + ", not " + agent);
+        }
+        return repository;
+    }
+
+    @Override
+    public RefreshCoordinator oauthRefresh() {
+        return oauthRefresh;
     }
 
     @Override

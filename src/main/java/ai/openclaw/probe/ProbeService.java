@@ -49,7 +49,7 @@ public final class ProbeService {
                 env.asMap(), ctx.paths().home());
         ProviderCatalog catalog = new ProviderCatalog(config.models());
         ProbeRoute route = new ProbeRoute(new ProbeRoutingContext(ctx.clock(), config, env, agent.id(), store,
-                secrets, catalog));
+                secrets, catalog, ctx.agents().store(agent), ctx.oauthRefresh()));
         Duration timeout = Duration.ofMillis(options.timeoutMs());
         UpstreamClientSettings settings = UpstreamClientSettings.DEFAULTS
                 .withConnectTimeout(timeout.compareTo(MAX_CONNECT) < 0 ? timeout : MAX_CONNECT)

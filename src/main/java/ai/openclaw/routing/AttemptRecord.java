@@ -12,6 +12,13 @@ import ai.openclaw.models.ModelRef;
  *                     {@code unresolved_ref}, ...); null when ok
  * @param status       upstream HTTP status when tried (0 when no response), else 0
  * @param remainingMs  remaining cooldown when skipped or cooled down by this failure, else 0
+ * @param detail       for a skip: why, and what to do, when the reason alone does not say it (a failed OAuth
+ *                     refresh's message); else null. Never holds a secret.
  */
 public record AttemptRecord(ModelRef model, String credential, String outcome, String reason, int status,
-                            long remainingMs) {}
+                            long remainingMs, String detail) {
+    public AttemptRecord(ModelRef model, String credential, String outcome, String reason, int status,
+                         long remainingMs) {
+        this(model, credential, outcome, reason, status, remainingMs, null);
+    }
+}

@@ -35,9 +35,9 @@ import java.util.function.Function;
  * <ol>
  *   <li>a locked profile (user pin or request {@code @profile}) alone, nothing else;</li>
  *   <li>otherwise the profiles in {@link AuthOrder} order (an auto pin first), leaving out ineligible ones (their
- *       eligibility code), those in a cooldown or disabled window for this model, OAuth profiles whose access token
- *       is expired or expires within 5 minutes ({@code expired}: refresh is not built yet) and refs that do not
- *       resolve ({@code unresolved_ref});</li>
+ *       eligibility code), those in a cooldown or disabled window for this model and refs that do not resolve
+ *       ({@code unresolved_ref}). OAuth profiles stay in whatever their token's expiry: the router makes the token
+ *       usable right before their attempt ({@link OAuthTokens}), refreshing it if need be;</li>
  *   <li>then the environment keys of {@link EnvKeys};</li>
  *   <li>then {@code models.providers.<p>.apiKey};</li>
  *   <li>a local endpoint with none of these (and none waiting out a cooldown or disable window) gets one attempt
@@ -46,9 +46,6 @@ import java.util.function.Function;
  * A secret already in the list is not added again.
  */
 final class CandidateCollector {
-    /** OAuth access tokens this close to expiry need a refresh first (§1.6 refresh margin). */
-    static final long OAUTH_REFRESH_MARGIN_MS = 5 * 60_000L;
-
     private final OpenClawConfig config;
     private final LayeredEnv env;
     private final SecretResolver secrets;
@@ -180,29 +177,17 @@ final class CandidateCollector {
     private Candidate credential(String id, AuthStore store, long now, Set<Secret> seen) {
         Credential credential = store.profile(id);
         if (credential instanceof OAuthCredential o) {
-            Optional<String> problem = oauthProblem(o, now);
-            if (problem.isPresent()) {
-                return new Candidate.Skipped(id, problem.get(), 0, null);
+            // an expired or missing access token is refreshed before the attempt, so it is not a duplicate of anything
+            if (o.access() != null && !seen.add(o.access())) {
+                return null;
             }
+            return new Candidate.Usable(new CredentialCandidate(new CredentialSource.Profile(id), o.access()), id, o);
         }
         Optional<Secret> secret = secretOf(credential);
         if (secret.isEmpty()) {
             return new Candidate.Skipped(id, "unresolved_ref", 0, null);
         }
         return seen.add(secret.get()) ? usable(new CredentialSource.Profile(id), secret.get(), id) : null;
-    }
-
-    private static Optional<String> oauthProblem(OAuthCredential o, long now) {
-        if (o.access() == null) {
-            return Optional.of("expired");
-        }
-        if (o.expires() == null) {
-            return Optional.empty();
-        }
-        if (o.expires() <= 0) {
-            return Optional.of("invalid_expires");
-        }
-        return o.expires() - now <= OAUTH_REFRESH_MARGIN_MS ? Optional.of("expired") : Optional.empty();
     }
 
     /** The secret to send: a ref wins over plaintext; plaintext that is a ref shorthand is resolved. */

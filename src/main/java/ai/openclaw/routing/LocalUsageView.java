@@ -59,8 +59,7 @@ final class LocalUsageView {
         }
         Map<String, UsageStats> merged = new LinkedHashMap<>(snapshot.state().usageStats());
         merged.putAll(overrides);
-        AuthState state = snapshot.state();
-        return snapshot.withState(new AuthState(state.order(), state.lastGood(), merged));
+        return snapshot.withState(snapshot.state().withUsageStats(merged));
     }
 
     /** Applies {@code change} to what this process currently sees for the profile; returns the result. */

@@ -131,6 +131,9 @@ final class NoRouteVerdict {
         if (r.remainingMs() > 0) {
             s.append(", ").append(duration(r.remainingMs())).append(" left");
         }
+        if (r.detail() != null) {
+            s.append(" (").append(r.detail()).append(')');
+        }
         return s.toString();
     }
 

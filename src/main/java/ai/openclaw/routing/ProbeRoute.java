@@ -97,6 +97,11 @@ public final class ProbeRoute {
             case Pin.ConfigKey c -> collector.probeConfigKey(model.provider(), store);
             case Pin.Given g -> new Candidate.Usable(g.credential(), null);
         };
+        if (candidate instanceof Candidate.Usable u && u.oauth() != null) {
+            // as a call would: a token about to expire is refreshed first (saved to the store; nothing else is)
+            candidate = new OAuthTokens(ctx).prepare(agentId == null || agentId.isBlank() ? ctx.defaultAgentId()
+                    : agentId, u);
+        }
         if (candidate instanceof Candidate.Skipped s) {
             return new Outcome.NotAttempted<>(s.reason());
         }

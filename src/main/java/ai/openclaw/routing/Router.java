@@ -35,8 +35,9 @@ import java.util.function.Function;
  *       locked profile then moves to the next fallback model instead of to another profile.</li>
  * </ul>
  *
- * <p>{@link #execute} walks the models; for each it builds the candidate list ({@link CandidateCollector}), calls the
- * attempt function per candidate, records outcomes ({@link FailureRecorder}) and decides between the next candidate
+ * <p>{@link #execute} walks the models; for each it builds the candidate list ({@link CandidateCollector}), makes an
+ * OAuth profile's token usable right before its attempt ({@link OAuthTokens}: refreshed if needed, else skipped with
+ * the refresh's reason), calls the attempt function per candidate, records outcomes ({@link FailureRecorder}) and decides between the next candidate
  * and the next model ({@link RotationPolicy}). A failure that is not failover-worthy (context overflow) ends the
  * request at once. When nothing served it throws {@link NoRouteException} ({@link NoRouteVerdict}).
  *
@@ -54,6 +55,7 @@ public final class Router implements AutoCloseable {
 
     private final RoutingContext ctx;
     private final FailureRecorder recorder;
+    private final OAuthTokens oauthTokens;
     private final Pause pause;
     private final KeyCooldowns keyCooldowns = new KeyCooldowns();
     private final CooldownProbes probes = new CooldownProbes();
@@ -90,6 +92,7 @@ public final class Router implements AutoCloseable {
     public Router(RoutingContext ctx, Duration coalesce, Consumer<String> warnings, Pause pause) {
         this.ctx = ctx;
         this.recorder = new FailureRecorder(ctx.clock(), ctx::repository, coalesce, warnings);
+        this.oauthTokens = new OAuthTokens(ctx);
         this.pause = pause;
     }
 
@@ -197,6 +200,14 @@ public final class Router implements AutoCloseable {
                     outcomes.add(new Outcome(new AttemptRecord(pm.model(), u.label(), "skipped", leaveReason, 0, 0),
                             Outcome.Kind.LEFT_OUT, null, 0, null));
                     continue;
+                }
+                if (u.oauth() != null) {
+                    Candidate ready = oauthTokens.prepare(plan.agentId(), u);
+                    if (ready instanceof Candidate.Skipped s) {
+                        outcomes.add(skipped(pm.model(), s));
+                        continue;
+                    }
+                    u = (Candidate.Usable) ready;
                 }
                 Attempt a = new Attempt(++number, pm.model(), pm.endpoint(), u.credential());
                 AttemptResult<T> result = attempt.apply(a);
@@ -336,8 +347,8 @@ public final class Router implements AutoCloseable {
     private static Outcome skipped(ModelRef model, Candidate.Skipped s) {
         Outcome.Kind kind = s.coolingDown() ? Outcome.Kind.COOLING
                 : Candidate.Skipped.DISABLED.equals(s.reason()) ? Outcome.Kind.DISABLED : Outcome.Kind.LEFT_OUT;
-        return new Outcome(new AttemptRecord(model, s.label(), "skipped", s.reason(), 0, s.remainingMs()), kind,
-                s.cause(), s.remainingMs(), null);
+        return new Outcome(new AttemptRecord(model, s.label(), "skipped", s.reason(), 0, s.remainingMs(), s.detail()),
+                kind, s.cause(), s.remainingMs(), null);
     }
 
     /** Upstream messages are redacted by the caller; the attempt's own secret is removed again, to be sure. */

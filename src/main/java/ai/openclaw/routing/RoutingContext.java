@@ -2,6 +2,7 @@ package ai.openclaw.routing;
 
 import ai.openclaw.config.OpenClawConfig;
 import ai.openclaw.env.LayeredEnv;
+import ai.openclaw.oauth.refresh.RefreshCoordinator;
 import ai.openclaw.providers.ProviderEndpoint;
 import ai.openclaw.secrets.SecretResolver;
 import ai.openclaw.store.AuthStore;
@@ -49,4 +50,10 @@ public interface RoutingContext {
 
     /** Where and how to call {@code provider} (normalised id); empty when the provider is unknown. */
     Optional<ProviderEndpoint> endpoint(String provider);
+
+    /**
+     * Makes OAuth profiles usable: refreshes an access token that is expired or about to expire, coordinated with
+     * every other thread and process sharing the state directory. One instance per process.
+     */
+    RefreshCoordinator oauthRefresh();
 }

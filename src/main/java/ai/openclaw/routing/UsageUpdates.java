@@ -88,7 +88,7 @@ public final class UsageUpdates {
             changed |= !next.equals(e.getValue());
             swept.put(e.getKey(), next);
         }
-        return changed ? new AuthState(state.order(), state.lastGood(), swept) : state;
+        return changed ? state.withUsageStats(swept) : state;
     }
 
     static UsageStats sweep(UsageStats s, long now) {

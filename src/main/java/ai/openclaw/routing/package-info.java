@@ -31,6 +31,11 @@
  *   <li>The agent's {@code models.json} {@code apiKey} is a source after {@code models.providers.<p>.apiKey}.</li>
  *   <li>The attempt cap of a request ({@link ai.openclaw.routing.RunRetries}) uses OpenClaw's defaults; it is not
  *       configurable yet.</li>
+ *   <li>OAuth profiles are refreshed at attempt time, not when the candidate list is built, so that only a profile
+ *       about to be tried costs a refresh. A failed refresh skips the profile as {@code refresh_failed:<cause>}
+ *       ({@code refresh_failed} alone when unclassified) with its message as the skip's detail; it opens no
+ *       cooldown (the failure is recorded by the refresh itself, and the same refresh token is not retried for
+ *       30 s). An expired token without a refresher for its provider is skipped as {@code expired}.</li>
  * </ul>
  */
 package ai.openclaw.routing;

@@ -135,7 +135,8 @@ public final class ModelsStatusService {
                     considered.add(h);
                 }
                 UnusableProfile u = unusable.stream().filter(x -> x.profileId().equals(id)).findFirst().orElse(null);
-                rows.add(new ProfileRow(id, c.type(), label(id, c, auth), display(id, c, u), h, inOrder, u));
+                rows.add(new ProfileRow(id, c.type(), label(id, c, auth), display(id, c, u), h, inOrder, u,
+                        c instanceof OAuthCredential ? store.state().refreshError(id) : null));
             }
             ProviderHealth health = AuthHealth.provider(p, considered, now);
             CredentialSource envKey = envCredential(p, env);

@@ -58,7 +58,7 @@ public final class StatusJson {
         ArrayNode oauthProviders = oauth.putArray("providers");
         for (ProviderStatus p : r.providers()) {
             p.profiles().stream().filter(row -> row.type() != CredentialType.API_KEY)
-                    .forEach(row -> oauthProfiles.add(health(row.health(), row.label())));
+                    .forEach(row -> oauthProfiles.add(refreshError(health(row.health(), row.label()), row)));
             if (p.profiles().stream().anyMatch(row -> row.type() != CredentialType.API_KEY)) {
                 oauthProviders.add(providerHealth(p.health()));
             }
@@ -94,7 +94,7 @@ public final class StatusJson {
         strings(profiles.putArray("labels"), p.profiles().stream().map(ProfileRow::display).toList());
         ArrayNode details = profiles.putArray("details");
         for (ProfileRow row : p.profiles()) {
-            ObjectNode d = health(row.health(), row.label());
+            ObjectNode d = refreshError(health(row.health(), row.label()), row);
             d.put("display", row.display());
             d.put("inOrder", row.inOrder());
             if (row.unusable() != null) {
@@ -142,6 +142,17 @@ public final class StatusJson {
         }
         o.put("source", "store");
         o.put("label", label);
+        return o;
+    }
+
+    /** Adds {@code lastRefreshError: {at, code, message}} when the profile's last OAuth refresh failed. */
+    private static ObjectNode refreshError(ObjectNode o, ProfileRow row) {
+        if (row.lastRefreshError() != null) {
+            ObjectNode e = o.putObject("lastRefreshError");
+            e.put("at", row.lastRefreshError().at());
+            e.put("code", row.lastRefreshError().code());
+            e.put("message", row.lastRefreshError().message());
+        }
         return o;
     }
 

@@ -86,6 +86,11 @@ public final class StatusText {
                 for (ProfileRow row : p.profiles()) {
                     if (row.type() != CredentialType.API_KEY) {
                         out.println("  - " + row.label() + " " + healthText(row.health()));
+                        if (row.lastRefreshError() != null) {
+                            out.println("    last refresh failed " + ago(r.generatedAt(), row.lastRefreshError().at())
+                                    + " [" + row.lastRefreshError().code() + "]: "
+                                    + row.lastRefreshError().message());
+                        }
                     }
                 }
             }
@@ -154,6 +159,10 @@ public final class StatusText {
             sb.append(" expires unknown");
         }
         return sb.toString();
+    }
+
+    private static String ago(long now, long at) {
+        return now - at < 60_000 ? "just now" : Durations.remaining(now - at) + " ago";
     }
 
     static String missingHint(String provider) {

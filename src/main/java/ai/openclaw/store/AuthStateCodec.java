@@ -14,8 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads and writes {@code order}, {@code lastGood} and {@code usageStats}, whether they live in
- * {@code auth-state.json} or (older releases) inline in {@code auth-profiles.json}. Invalid values are dropped
- * on load, as the reference loader does.
+ * {@code auth-state.json} or (older releases) inline in {@code auth-profiles.json}, and this implementation's
+ * {@code refreshErrors} ({@code {<profileId>: {at, code, message}}}, see {@link RefreshError}). Invalid values are
+ * dropped on load, as the reference loader does.
  */
 public final class AuthStateCodec {
     private static final Set<String> BLOCKED_SOURCES = Set.of("codex_rate_limits", "wham");
@@ -26,7 +27,24 @@ public final class AuthStateCodec {
         if (root == null || !root.isObject()) {
             return AuthState.EMPTY;
         }
-        return new AuthState(order(root.get("order")), lastGood(root.get("lastGood")), usage(root.get("usageStats")));
+        return new AuthState(order(root.get("order")), lastGood(root.get("lastGood")), usage(root.get("usageStats")),
+                refreshErrors(root.get("refreshErrors")));
+    }
+
+    private static Map<String, RefreshError> refreshErrors(JsonNode node) {
+        Map<String, RefreshError> out = new LinkedHashMap<>();
+        if (node == null || !node.isObject()) {
+            return out;
+        }
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            Long at = JsonFields.positiveMillis(e.getValue(), "at");
+            String code = JsonFields.text(e.getValue(), "code");
+            if (at != null && code != null && !e.getKey().isBlank()) {
+                String message = JsonFields.text(e.getValue(), "message");
+                out.put(e.getKey(), new RefreshError(at, code, message));
+            }
+        }
+        return out;
     }
 
     private static Map<String, List<String>> order(JsonNode node) {
@@ -110,7 +128,7 @@ public final class AuthStateCodec {
                 errorCount, counts, JsonFields.positiveMillis(n, "lastFailureAt"));
     }
 
-    /** {@code {version: 1, order?, lastGood?, usageStats?}} with only non-empty maps. */
+    /** {@code {version: 1, order?, lastGood?, usageStats?, refreshErrors?}} with only non-empty maps. */
     public static ObjectNode encode(AuthState state) {
         ObjectNode root = Json.object();
         root.put("version", 1);
@@ -128,6 +146,17 @@ public final class AuthStateCodec {
         if (!state.usageStats().isEmpty()) {
             ObjectNode u = root.putObject("usageStats");
             state.usageStats().forEach((id, s) -> u.set(id, encodeStats(s)));
+        }
+        if (!state.refreshErrors().isEmpty()) {
+            ObjectNode r = root.putObject("refreshErrors");
+            state.refreshErrors().forEach((id, e) -> {
+                ObjectNode o = r.putObject(id);
+                o.put("at", e.at());
+                o.put("code", e.code());
+                if (!e.message().isEmpty()) {
+                    o.put("message", e.message());
+                }
+            });
         }
         return root;
     }

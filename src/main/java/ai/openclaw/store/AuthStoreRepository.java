@@ -148,6 +148,20 @@ public final class AuthStoreRepository {
     }
 
     /**
+     * Reads the store under the store lock, writing nothing: a view no {@link #update} can be half-way through.
+     * Legacy imports are not applied (a missing or legacy flat store reads as having no profiles). A store that does
+     * not exist is read without the lock, so that reading never creates an agent directory.
+     *
+     * @throws MalformedFileException a store file cannot be parsed
+     */
+    public AuthStore readLocked() {
+        if (!java.nio.file.Files.exists(profilesPath())) {
+            return read().store();
+        }
+        return locks.withLock(profilesPath(), LockPolicy.STORE, () -> read().store());
+    }
+
+    /**
      * Applies {@code change} to a fresh read of the store under the store lock and saves the result.
      *
      * @throws MalformedFileException   a store file cannot be parsed (nothing written)
@@ -164,6 +178,27 @@ public final class AuthStoreRepository {
             AuthStore next = change.apply(fresh.store());
             write(fresh, next);
             return next;
+        });
+    }
+
+    /**
+     * Applies {@code change} to a fresh read of the routing state under the store lock and writes
+     * {@code auth-state.json} only: {@code auth-profiles.json} is not rewritten, whatever its shape (a failed refresh
+     * records its error this way and leaves the credential file byte for byte as it was).
+     *
+     * @throws MalformedFileException a store file cannot be parsed (nothing written)
+     * @throws StoreFormatException   the store is in the legacy flat shape (nothing written)
+     */
+    public AuthState updateState(UnaryOperator<AuthState> change) {
+        return locks.withLock(profilesPath(), LockPolicy.STORE, () -> {
+            Snapshot fresh = read();
+            if (fresh.format() != null && fresh.format() != AuthProfilesCodec.Format.CANONICAL) {
+                throw new StoreFormatException(profilesPath(), "the store is in the legacy flat shape; run "
+                        + "`openclaw doctor --fix` to convert it (a backup is kept) before changing it");
+            }
+            AuthStore next = fresh.store().withState(change.apply(fresh.store().state()));
+            writeState(Optional.ofNullable(fresh.stateJson()), next);
+            return next.state();
         });
     }
 
@@ -239,7 +274,7 @@ public final class AuthStoreRepository {
     }
 
     /**
-     * Drops usage and lastGood entries of profiles that no longer exist. Order lists keep ids that an on-disk order
+     * Drops usage, lastGood and refresh-error entries of profiles that no longer exist. Order lists keep ids that an on-disk order
      * already referenced, so an order set before a profile is re-added survives.
      */
     private static AuthState prune(AuthStore store, Optional<JsonNode> before) {
@@ -265,6 +300,12 @@ public final class AuthStoreRepository {
                 usage.put(id, s);
             }
         });
-        return new AuthState(order, lastGood, usage);
+        Map<String, RefreshError> refreshErrors = new LinkedHashMap<>();
+        store.state().refreshErrors().forEach((id, e) -> {
+            if (ids.contains(id)) {
+                refreshErrors.put(id, e);
+            }
+        });
+        return new AuthState(order, lastGood, usage, refreshErrors);
     }
 }

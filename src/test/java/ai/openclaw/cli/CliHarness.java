@@ -114,6 +114,7 @@ public final class CliHarness {
     private ScriptedTerminal lastTerminal;
     private ShellEnvRunner shell = ShellEnvRunner.disabled();
     private ForegroundRunner foreground = this::runInBackground;
+    private ai.openclaw.oauth.refresh.RefresherRegistry refreshers;
 
     public CliHarness(Path root) {
         this.root = root;
@@ -176,6 +177,12 @@ public final class CliHarness {
     /** What the login-shell import ({@code env.shellEnv.enabled}) sees; by default it fails. */
     public CliHarness shell(ShellEnvRunner runner) {
         this.shell = runner;
+        return this;
+    }
+
+    /** The token refreshers each in-process run's composition root gets (none by default, as in a plain build). */
+    public CliHarness refreshers(ai.openclaw.oauth.refresh.RefresherRegistry registry) {
+        this.refreshers = registry;
         return this;
     }
 
@@ -354,6 +361,9 @@ public final class CliHarness {
         StringWriter err = new StringWriter();
         AppContext ctx = new AppContext(env, home, clock, ProcessHandle.current().pid(), shell,
                 terminal, new PrintWriter(out, true), new PrintWriter(err, true), Keychain.NONE, foreground);
+        if (refreshers != null) {
+            ctx.useRefreshers(refreshers);
+        }
         int exit = Cli.execute(ctx, args);
         return new Result(exit, out.toString(), err.toString());
     }

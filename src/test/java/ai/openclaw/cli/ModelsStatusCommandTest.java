@@ -103,6 +103,30 @@ class ModelsStatusCommandTest {
     }
 
     @Test
+    void theLastFailedRefreshOfAnOAuthProfile_isShownInTextAndJson_untilOneSucceeds() {
+        long now = h.now();
+        String message = "OAuth token refresh failed for openai-codex: token endpoint answered 400: invalid_grant. "
+                + "Run `openclaw models auth login --provider openai-codex` to log in again.";
+        h.writeAuthState("main", """
+                {"version":1,"refreshErrors":{"openai-codex:me@example.com":{"at":%d,"code":"invalid_grant",
+                 "message":"%s"}}}
+                """.formatted(now - 5 * 60_000L, message.replace("`", "\u0060")));
+
+        Result text = h.run("models", "status");
+        JsonNode json = h.run("models", "status", "--json").json();
+
+        assertThat(text.out()).contains("openai-codex:me@example.com (me@example.com) expiring expires in 2h\n"
+                + "    last refresh failed 5m ago [invalid_grant]: " + message + "\n");
+        JsonNode oauthProfile = json.get("auth").get("oauth").get("profiles").get(1);
+        assertThat(oauthProfile.get("profileId").asString()).isEqualTo("openai-codex:me@example.com");
+        JsonNode error = oauthProfile.get("lastRefreshError");
+        assertThat(error.get("at").asLong()).isEqualTo(now - 5 * 60_000L);
+        assertThat(error.get("code").asString()).isEqualTo("invalid_grant");
+        assertThat(error.get("message").asString()).isEqualTo(message);
+        assertThat(json.get("auth").get("oauth").get("profiles").get(0).has("lastRefreshError")).isFalse();
+    }
+
+    @Test
     void jsonHasTheDocumentedKeys() {
         Result r = h.run("models", "status", "--json");
 

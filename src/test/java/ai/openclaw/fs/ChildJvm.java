@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Starts a {@code main} class of the test classpath in a fresh JVM (a real, separate OS process). */
-final class ChildJvm {
+public final class ChildJvm {
     private ChildJvm() {}
 
-    static ProcessBuilder builder(Class<?> mainClass, String... args) {
+    public static ProcessBuilder builder(Class<?> mainClass, String... args) {
         String java = ProcessHandle.current().info().command()
                 .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java,
@@ -21,7 +21,7 @@ final class ChildJvm {
         return new ProcessBuilder(command).redirectErrorStream(true);
     }
 
-    static Process start(Class<?> mainClass, Path output, String... args) throws IOException {
+    public static Process start(Class<?> mainClass, Path output, String... args) throws IOException {
         return builder(mainClass, args).redirectOutput(output.toFile()).start();
     }
 }

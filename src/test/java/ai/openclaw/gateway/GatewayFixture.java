@@ -46,6 +46,7 @@ final class GatewayFixture implements AutoCloseable {
     final HttpClient http = HttpClient.newHttpClient();
     GatewayAssembly parts;
     Gateway gateway;
+    private ai.openclaw.oauth.refresh.RefresherRegistry refreshers;
 
     GatewayFixture(Path dir) throws Exception {
         this.dir = dir;
@@ -98,6 +99,12 @@ final class GatewayFixture implements AutoCloseable {
         return this;
     }
 
+    /** The token refreshers the gateway's composition root is given (before {@link #start()}). */
+    GatewayFixture refreshers(ai.openclaw.oauth.refresh.RefresherRegistry registry) {
+        this.refreshers = registry;
+        return this;
+    }
+
     GatewayFixture env(String name, String value) {
         env.put(name, value);
         return this;
@@ -111,6 +118,9 @@ final class GatewayFixture implements AutoCloseable {
         Terminal none = new NoTerminal();
         AppContext ctx = new AppContext(env, dir, Clock.systemUTC(), ProcessHandle.current().pid(),
                 ShellEnvRunner.disabled(), none, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        if (refreshers != null) {
+            ctx.useRefreshers(refreshers);
+        }
         parts = new GatewayAssembly(ctx, ctx.err());
         gateway = Gateway.start(ctx, parts.runtime(), 0, null, parts.calls(), parts.metrics(), parts::close,
                 ctx.out());

@@ -130,13 +130,22 @@ class RouterOrderTest {
     }
 
     @Test
-    void oauthProfilesWhoseAccessTokenExpiresWithin5Minutes_areSkippedAsExpired() {
-        fx.profile("openai:soon", oauth("openai", "at-soon-0123456789", RoutingFixture.NOW + 4 * 60_000))
+    void withoutARefresher_anOAuthTokenInItsLastFiveMinutes_isStillUsed() {
+        fx.profile("openai:soon", oauth("openai", "at-soon-0123456789", RoutingFixture.NOW + 4 * 60_000));
+        RouteResult<String> r = run(RouteRequest.of("openai/gpt-4o-mini"));
+        assertThat(r.value()).isEqualTo("served by openai:soon");
+        assertThat(upstream.attempts.getFirst().credential().secret().reveal()).isEqualTo("at-soon-0123456789");
+    }
+
+    @Test
+    void withoutARefresher_anExpiredOAuthToken_isSkippedAsExpired_sayingThereIsNoRefresh() {
+        fx.profile("openai:gone", oauth("openai", "at-gone-0123456789", RoutingFixture.NOW - 1))
                 .profile("openai:fresh", oauth("openai", "at-fresh-0123456789", RoutingFixture.NOW + 60 * 60_000));
         RouteResult<String> r = run(RouteRequest.of("openai/gpt-4o-mini"));
         assertThat(r.value()).isEqualTo("served by openai:fresh");
-        assertThat(r.attempts()).contains(new AttemptRecord(r.served().model(), "openai:soon", "skipped",
-                "expired", 0, 0));
+        assertThat(r.attempts()).contains(new AttemptRecord(r.served().model(), "openai:gone", "skipped",
+                "expired", 0, 0, "no token refresh is available for provider openai (profile openai:gone). "
+                        + "Run `openclaw models auth login --provider openai` to log in again."));
     }
 
     @Test

@@ -10,6 +10,10 @@ import ai.openclaw.credential.ProfileMeta;
 import ai.openclaw.env.LayeredEnv;
 import ai.openclaw.fs.FileLockManager;
 import ai.openclaw.json.Json;
+import ai.openclaw.oauth.refresh.AgentStores;
+import ai.openclaw.oauth.refresh.RefreshCoordinator;
+import ai.openclaw.oauth.refresh.RefreshOptions;
+import ai.openclaw.oauth.refresh.RefresherRegistry;
 import ai.openclaw.paths.StatePaths;
 import ai.openclaw.providers.ApiKind;
 import ai.openclaw.providers.ProviderEndpoint;
@@ -62,6 +66,8 @@ final class RoutingFixture implements RoutingContext, AutoCloseable {
     private volatile OpenClawConfig config;
     private volatile LayeredEnv env;
     private volatile SecretResolver secrets;
+    private volatile RefresherRegistry refreshers = RefresherRegistry.EMPTY;
+    private volatile RefreshCoordinator oauthRefresh;
 
     RoutingFixture(Path root) {
         this.home = root.resolve("home");
@@ -115,6 +121,13 @@ final class RoutingFixture implements RoutingContext, AutoCloseable {
 
     RoutingFixture state(UnaryOperator<AuthState> change) {
         repository(MAIN).update(s -> s.withStateChange(change));
+        return this;
+    }
+
+    /** The token refreshers of this fixture's {@link #oauthRefresh()} (none by default). */
+    RoutingFixture refreshers(RefresherRegistry registry) {
+        this.refreshers = registry;
+        this.oauthRefresh = null;
         return this;
     }
 
@@ -228,6 +241,26 @@ final class RoutingFixture implements RoutingContext, AutoCloseable {
         return Optional.of(new ProviderEndpoint(provider, local ? "http://127.0.0.1:11434/v1"
                 : "https://api." + provider + ".example/v1", ApiKind.OPENAI_COMPLETIONS, Map.of(), false,
                 Duration.ofSeconds(30), local));
+    }
+
+    @Override
+    public synchronized RefreshCoordinator oauthRefresh() {
+        if (oauthRefresh == null) {
+            AgentStores stores = new AgentStores() {
+                @Override
+                public AuthStoreRepository main() {
+                    return repository(MAIN);
+                }
+
+                @Override
+                public List<AuthStoreRepository> all() {
+                    return List.copyOf(repositories.values());
+                }
+            };
+            oauthRefresh = new RefreshCoordinator(locks, clock, stateDir, refreshers, stores, RefreshOptions.DEFAULTS,
+                    warnings::add);
+        }
+        return oauthRefresh;
     }
 
     @Override

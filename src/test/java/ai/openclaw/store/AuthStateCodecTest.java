@@ -138,4 +138,40 @@ class AuthStateCodecTest {
         assertThat(decode(text)).isEqualTo(state);
         assertThat(text).startsWith("{\n  \"version\": 1,\n  \"order\": {").endsWith("}\n");
     }
+
+    @Test
+    void refreshErrors_roundTripNextToTheOtherMaps() {
+        AuthState state = AuthState.EMPTY.withLastGood("openai-codex", "openai-codex:me")
+                .withRefreshError("openai-codex:me", new RefreshError(1_750_000_000_000L, "invalid_grant",
+                        "OAuth token refresh failed for openai-codex: invalid_grant. Log in again."));
+        JsonNode encoded = AuthStateCodec.encode(state);
+        assertThat(encoded.propertyNames()).containsExactly("version", "lastGood", "refreshErrors");
+        assertThat(encoded.get("refreshErrors").get("openai-codex:me").get("code").asString())
+                .isEqualTo("invalid_grant");
+        assertThat(decode(Json.pretty(encoded))).isEqualTo(state);
+    }
+
+    @Test
+    void refreshErrors_withoutTimeOrCode_areDropped() {
+        var s = decode("""
+                {"refreshErrors":{"a:1":{"code":"invalid_grant"},"b:1":{"at":5},"c:1":"x",
+                                  "d:1":{"at":5,"code":"revoked","extra":true}}}
+                """);
+        assertThat(s.refreshErrors()).containsOnlyKeys("d:1");
+        assertThat(s.refreshError("d:1")).isEqualTo(new RefreshError(5, "revoked", ""));
+    }
+
+    @Test
+    void changingAnotherPartOfTheState_keepsRefreshErrors() {
+        RefreshError error = new RefreshError(7, "revoked", "m");
+        AuthState state = AuthState.EMPTY.withRefreshError("p:1", error)
+                .withOrder("p", List.of("p:1"))
+                .withLastGood("p", "p:1")
+                .withStats("p:1", s -> new UsageStats(1L, null, null, null, null, null, null, null, null, null, null,
+                        Map.of(), null))
+                .withUsageStats(Map.of());
+        assertThat(state.refreshError("p:1")).isEqualTo(error);
+        assertThat(state.withoutRefreshError("p:1").isEmpty()).isFalse();
+        assertThat(AuthState.EMPTY.withRefreshError("p:1", error).withoutRefreshError("p:1").isEmpty()).isTrue();
+    }
 }

@@ -173,6 +173,45 @@ class AuthStoreRepositoryTest {
     }
 
     @Test
+    void updateState_writesOnlyTheStateFile_leavingTheStoreByteIdenticalWhateverItsLayout() throws IOException {
+        AuthStoreRepository repo = repo();
+        // compact, with inline state of an older release: update() would rewrite this file, updateState() must not
+        String profiles = "{\"version\":1,\"profiles\":{\"openai:a\":{\"type\":\"api_key\",\"provider\":\"openai\","
+                + "\"key\":\"sk-a\"}},\"lastGood\":{\"openai\":\"openai:a\"}}";
+        write(repo.profilesPath(), profiles);
+        byte[] before = Files.readAllBytes(repo.profilesPath());
+
+        AuthState after = repo.updateState(st -> st.withRefreshError("openai:a", new RefreshError(NOW, "revoked", "m")));
+
+        assertThat(Files.readAllBytes(repo.profilesPath())).isEqualTo(before);
+        assertThat(after.lastGood()).containsEntry("openai", "openai:a");
+        assertThat(repo.load().store().state().refreshError("openai:a")).isEqualTo(new RefreshError(NOW, "revoked", "m"));
+    }
+
+    @Test
+    void updateState_dropsRefreshErrorsOfProfilesThatDoNotExist() {
+        AuthStoreRepository repo = repo();
+        repo.update(s -> s.withProfile("openai:a", key("openai", "k")));
+        repo.updateState(st -> st.withRefreshError("openai:gone", new RefreshError(NOW, "revoked", "m")));
+        assertThat(repo.statePath()).doesNotExist();
+    }
+
+    @Test
+    void updateState_ofAFlatStore_throwsAndWritesNothing() throws IOException {
+        AuthStoreRepository repo = repo();
+        write(repo.profilesPath(), "{\"openai\":{\"type\":\"api_key\",\"provider\":\"openai\",\"key\":\"sk-a\"}}");
+        assertThatThrownBy(() -> repo.updateState(st -> st.withLastGood("openai", "openai:default")))
+                .isInstanceOf(StoreFormatException.class);
+        assertThat(repo.statePath()).doesNotExist();
+    }
+
+    @Test
+    void readLocked_ofAMissingStore_createsNoDirectory() {
+        assertThat(repo().readLocked().profiles()).isEmpty();
+        assertThat(agentDir).doesNotExist();
+    }
+
+    @Test
     void update_keepsOrderIdsThatTheOnDiskOrderAlreadyReferenced_butDropsNewUnknownIds() throws IOException {
         AuthStoreRepository repo = repo();
         repo.update(s -> s.withProfile("openai:a", key("openai", "k")));
