@@ -169,6 +169,7 @@ public final class RawPrompter implements Prompter {
                     }
                     case KILL_LINE -> value.setLength(0);
                     case ENTER -> {
+                        drawLine(prompt, value, masked); // keys that arrived with Enter were not drawn yet
                         out.print("\n");
                         out.flush();
                         return value.toString().strip();
