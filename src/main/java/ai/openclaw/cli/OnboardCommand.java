@@ -20,6 +20,7 @@ import ai.openclaw.cli.onboard.SecretArgument;
 import ai.openclaw.cli.onboard.SecretFlags;
 import ai.openclaw.cli.prompt.PromptCancelledException;
 import ai.openclaw.cli.prompt.PromptSession;
+import ai.openclaw.config.AuthMode;
 import ai.openclaw.core.Durations;
 import ai.openclaw.credential.TokenCredential;
 import ai.openclaw.env.LayeredEnv;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(name = "onboard", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Connect a model provider: store an API key or a setup-token (or start a login), write the "
@@ -110,6 +112,13 @@ public final class OnboardCommand implements Callable<Integer> {
     @Option(names = "--json", description = "With --non-interactive: print a JSON summary instead of text (no secrets).")
     boolean json;
 
+    /**
+     * Caught here rather than left to picocli, whose "Unmatched argument" message would repeat them: a stray argument
+     * is often a key pasted without its flag.
+     */
+    @Parameters(hidden = true)
+    List<String> stray;
+
     public OnboardCommand(AppContext ctx) {
         this.ctx = ctx;
     }
@@ -132,6 +141,11 @@ public final class OnboardCommand implements Callable<Integer> {
     }
 
     private int run() {
+        if (stray != null && !stray.isEmpty()) {
+            throw new OnboardException("onboard takes no arguments besides its options (" + stray.size()
+                    + " given, not shown: one may be a secret).", "Pass a key with its flag, e.g. "
+                    + "`--anthropic-api-key -` to read it from standard input.");
+        }
         if (nonInteractive && !acceptRisk) {
             throw new OnboardException("Non-interactive onboarding requires explicit risk acknowledgement.",
                     "Read: https://docs.openclaw.ai/security",
@@ -208,7 +222,7 @@ public final class OnboardCommand implements Callable<Integer> {
             Reports.saved(ctx, saved);
             switch (r.plan().auth()) {
                 case AuthStep.Store s -> {
-                    ctx.out().println((s.mode() == ai.openclaw.config.AuthMode.TOKEN ? "Token" : "Key") + " from: "
+                    ctx.out().println((s.mode() == AuthMode.TOKEN ? "Token" : "Key") + " from: "
                             + s.originText());
                     if (s.credential() instanceof TokenCredential t && t.expires() != null) {
                         ctx.out().println("Expires in: " + Durations.remaining(t.expires() - ctx.now()));

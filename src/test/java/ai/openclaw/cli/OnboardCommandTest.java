@@ -84,6 +84,15 @@ class OnboardCommandTest {
         refused("", "--json needs --non-interactive", "onboard", "--json");
     }
 
+    @Test
+    void aKeyPastedWithoutItsFlag_isRefusedWithoutRepeatingIt() {
+        Result r = h.run(ni("--auth-choice", "apiKey", KEY));
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("onboard takes no arguments besides its options (1 given, not shown");
+        assertThat(r.all()).doesNotContain(KEY);
+        assertThat(Files.exists(h.store("main"))).isFalse();
+    }
+
     // ---- choices that need a person ----------------------------------------------------------------------------
 
     @Test

@@ -6,6 +6,7 @@ import ai.openclaw.core.Durations;
 import ai.openclaw.core.ProviderIds;
 import ai.openclaw.core.Secret;
 import ai.openclaw.credential.ApiKeyCredential;
+import ai.openclaw.credential.Credential;
 import ai.openclaw.credential.CredentialType;
 import ai.openclaw.credential.TokenCredential;
 import ai.openclaw.store.AuthStore;
@@ -165,7 +166,7 @@ public final class NonInteractivePlanner {
         return currentModel == null ? choice.suggestedModel().orElse(null) : null;
     }
 
-    private static AuthStep.Store store(String profileId, ai.openclaw.credential.Credential credential, AuthMode mode,
+    private static AuthStep.Store store(String profileId, Credential credential, AuthMode mode,
                                         ResolvedSecret from) {
         return new AuthStep.Store(profileId, credential, mode, from.origin(), from.describe());
     }

@@ -9,6 +9,7 @@ import ai.openclaw.core.Mask;
 import ai.openclaw.core.ProviderIds;
 import ai.openclaw.core.Secret;
 import ai.openclaw.credential.ApiKeyCredential;
+import ai.openclaw.credential.Credential;
 import ai.openclaw.credential.TokenCredential;
 import ai.openclaw.models.ModelRef;
 import java.util.ArrayList;
@@ -226,7 +227,7 @@ public final class OnboardWizard {
                 .orElseThrow().key();
     }
 
-    private static AuthStep.Store store(String profileId, ai.openclaw.credential.Credential credential, AuthMode mode,
+    private static AuthStep.Store store(String profileId, Credential credential, AuthMode mode,
                                         ResolvedSecret from) {
         return new AuthStep.Store(profileId, credential, mode, from.origin(), from.describe());
     }
