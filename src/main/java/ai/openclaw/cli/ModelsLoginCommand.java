@@ -85,6 +85,13 @@ public final class ModelsLoginCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
+    /** The profiles the last {@link #call()} stored (for onboarding, which runs logins through this command). */
+    private List<String> stored = List.of();
+
+    List<String> storedProfileIds() {
+        return stored;
+    }
+
     /** What a provider's login produced, before it is stored. */
     private record Login(String profileName, Credential credential, AuthMode mode, String defaultModel) {}
 
@@ -97,7 +104,9 @@ public final class ModelsLoginCommand implements Callable<Integer> {
         String m = method == null || method.isBlank() ? null : method.strip().toLowerCase(Locale.ROOT);
         if (p.equals("anthropic")) {
             // the Claude CLI keeps owning this login: its own flow stores and reports it
-            return new ClaudeCliLogin(ctx).run(agent.value(), m, setDefault);
+            int exit = new ClaudeCliLogin(ctx).run(agent.value(), m, setDefault);
+            stored = List.of(ai.openclaw.claudecli.ClaudeCliCredentials.PROFILE_ID);
+            return exit;
         }
         // before the login, so that a bad --agent or --profile-id does not waste a sign-in
         Agents.Agent target = ctx.agents().resolve(agent.value());
@@ -106,13 +115,10 @@ public final class ModelsLoginCommand implements Callable<Integer> {
         }
         Login login = login(p, m);
         String id = CredentialService.profileId(p, profileId, login.profileName());
-        CredentialService.Saved saved = new CredentialService(ctx).save(target, id, login.credential(), login.mode());
-        // a second config write, skipped when it changes nothing (no --set-default, no allowlist to extend)
-        boolean patched = ctx.configWriter().update(saved.configPath(),
+        CredentialService.Saved saved = new CredentialService(ctx).save(target, id, login.credential(), login.mode(),
                 root -> DefaultModelPatch.apply(root, login.defaultModel(), setDefault));
-        ctx.configChanged();
-        Reports.saved(ctx, new CredentialService.Saved(saved.profileId(), saved.provider(), saved.mode(),
-                saved.storePath(), saved.configPath(), saved.configUpdated() || patched));
+        stored = List.of(saved.profileId());
+        Reports.saved(ctx, saved);
         ctx.out().println(setDefault ? "Default model set to " + login.defaultModel()
                 : "Default model available: " + login.defaultModel() + " (use --set-default to apply)");
         return 0;

@@ -70,7 +70,7 @@ public final class ModelsStatusCommand implements Callable<Integer> {
     static int run(AppContext ctx, String agentId, boolean json, boolean plain, boolean check, ProbeOptions probe) {
         Agents.Agent agent = ctx.agents().resolve(agentId);
         LoadedStore loaded = ctx.agents().store(agent).load();
-        StatusReport report = new ModelsStatusService(ctx).report(agent, loaded);
+        StatusReport report = new ModelsStatusService(ctx).build(agent, loaded);
         ProbeSummary probes = probe == null ? null : probe(ctx, agent, report, loaded, probe);
         if (plain) {
             ctx.out().println(report.models().primary().key());

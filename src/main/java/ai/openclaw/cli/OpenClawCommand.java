@@ -6,7 +6,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "openclaw", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Model-provider credentials for OpenClaw agents: stored profiles, config and health.",
-        subcommands = {GatewayCommand.class, AgentCommand.class, ModelsCommand.class, AgentsCommand.class, DoctorCommand.class},
+        subcommands = {OnboardCommand.class, GatewayCommand.class, AgentCommand.class, ModelsCommand.class, AgentsCommand.class,
+                DoctorCommand.class},
         footer = {"", "State lives in ~/.openclaw (OPENCLAW_STATE_DIR); config in openclaw.json (OPENCLAW_CONFIG_PATH)."})
 public final class OpenClawCommand implements Runnable {
     @Spec

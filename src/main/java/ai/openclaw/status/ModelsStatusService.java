@@ -67,7 +67,11 @@ public final class ModelsStatusService {
      * prompt), and reports on it.
      */
     public StatusReport build(Agents.Agent agent) {
-        LoadedStore loaded = ctx.agents().store(agent).load();
+        return build(agent, ctx.agents().store(agent).load());
+    }
+
+    /** As {@link #build(Agents.Agent)} for a store the caller loaded (and may use further, e.g. for probes). */
+    public StatusReport build(Agents.Agent agent, LoadedStore loaded) {
         Optional<ClaudeCliProfile.Resynced> synced = new ClaudeCliProfile(ctx).resync(agent, loaded, false);
         return report(agent, synced.map(ClaudeCliProfile.Resynced::loaded).orElse(loaded),
                 synced.map(ClaudeCliProfile.Resynced::notes).orElse(List.of()));

@@ -220,7 +220,7 @@ class ClaudeCliLoginTest {
         Result provider = h.run("models", "auth", "login", "--provider", "mistral");
         assertThat(provider.exit()).isEqualTo(1);
         assertThat(provider.err()).isEqualTo("Error: Unknown provider \"mistral\" for models auth login. Supported: "
-                + "anthropic (--method cli). For an API key use `openclaw models auth paste-api-key --provider <id>`.\n");
+                + "--provider openai-codex (--method oauth), --provider anthropic (--method cli).\n");
 
         Result method = h.run("models", "auth", "login", "--provider", "anthropic", "--method", "oauth");
         assertThat(method.exit()).isEqualTo(1);
