@@ -41,6 +41,7 @@ final class CommandLoginLauncher implements LoginLauncher {
             login.call();
         } catch (UserError e) {
             ctx.err().println("Error: " + e.getMessage());
+            ctx.out().println("Run `" + command + "` to finish this login.");
             return LoginOutcome.pending(command);
         }
         return new LoginOutcome(true, command, login.storedProfileIds());

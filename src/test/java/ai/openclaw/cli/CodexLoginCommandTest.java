@@ -141,6 +141,23 @@ class CodexLoginCommandTest {
     }
 
     @Test
+    void onboardsCodexChoice_runsThisLoginAfterTheLastQuestion_andStoresTheProfile() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<String> answers = java.util.List.of("2", "2", "1"); // OpenAI, Codex sign-in, keep the model
+        Running[] run = new Running[1];
+        run[0] = new Running(new LazyStdin(prompt -> asked.get() < answers.size()
+                ? answers.get(asked.getAndIncrement())
+                : browser.signIn(run[0].authorizeUrl()).toString()), "onboard");
+        Result r = run[0].finish();
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("Auth profile: openai-codex:user@example.com (openai-codex/oauth)");
+        assertThat(CliHarness.json(h.store("main")).get("profiles").get("openai-codex:user@example.com")
+                .get("type").asString()).isEqualTo("oauth");
+        assertThat(oauth.calls(FakeOAuthServer.AUTHORIZATION_CODE)).isEqualTo(1);
+    }
+
+    @Test
     void callbackLogin_storesAnOauthProfileNamedAfterTheEmail_andTheConfigEntry() throws Exception {
         Result r = loginViaCallback("--method", "oauth");
 
@@ -302,7 +319,7 @@ class CodexLoginCommandTest {
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("Error: Unknown provider \"openrouter\" for models auth login. Supported: "
-                + "--provider openai-codex (--method oauth).");
+                + "--provider openai-codex (--method oauth), --provider anthropic (--method cli).");
     }
 
     @Test

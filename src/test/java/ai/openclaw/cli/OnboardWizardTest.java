@@ -120,19 +120,11 @@ class OnboardWizardTest {
     }
 
     @Test
-    void codexLogin_isHandedToTheLoginLauncher_whichForNowSaysWhatToRun() {
-        Result r = h.runInteractive(List.of("2", "2", "1"), "onboard");
-
-        assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("The OpenAI Codex (ChatGPT sign-in) runs after the last question.")
-                .contains("Run `openclaw models auth login --provider openai-codex` to finish this login.");
-        assertThat(Files.exists(h.store("main"))).isFalse();
-    }
-
-    @Test
-    void claudeCliLogin_preselectedByItsDeprecatedName_isHandedToTheLoginLauncher() {
+    void claudeCliLogin_preselectedByItsDeprecatedName_runsTheLogin_whoseFailureSaysWhatToRunAgain() {
+        h.env("PATH", h.root().resolve("no-claude-here").toString());
         Result r = h.runInteractive(List.of("1"), "onboard", "--auth-choice", "claude-cli");
         assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("Claude CLI not found");
         assertThat(r.out()).contains("Run `openclaw models auth login --provider anthropic --method cli` to finish this login.");
     }
 
