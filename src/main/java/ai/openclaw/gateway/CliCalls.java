@@ -72,7 +72,8 @@ final class CliCalls implements AutoCloseable {
             "cli:" + CliBackendConfig.CLAUDE_CLI, ApiKind.CLI_BACKEND, Map.of(), false,
             CliBackendConfig.claudeCliDefaults().timeout(), true);
     /** What the Claude CLI says when it cannot resume a session ("No conversation found with session ID: ..."). */
-    private static final Pattern SESSION_GONE = Pattern.compile("(?i)no conversation found|session");
+    private static final Pattern SESSION_GONE = Pattern.compile(
+            "(?i)no conversation found|session (?:id )?(?:not found|does not exist)|invalid session");
 
     private final GatewayRuntime runtime;
     private final ClaudeCliRunner runner;
@@ -267,7 +268,8 @@ final class CliCalls implements AutoCloseable {
 
         /** Writes a served run's answer (the rest of the run for a stream) and stores the CLI's session id. */
         void relay(CliAnswer answer, String clientModel, long created) throws IOException {
-            String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
+            String id = (format == ApiFormat.OPENAI ? "chatcmpl-" : "msg_") + UUID.randomUUID().toString()
+                    .replace("-", "");
             try (CliRun run = answer.run()) {
                 if (stream) {
                     stream(answer, run, id, clientModel, created);

@@ -102,6 +102,7 @@ class GatewayClaudeCliTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode body = GatewayFixture.json(r);
         assertThat(body.path("object").asString()).isEqualTo("chat.completion");
+        assertThat(body.path("id").asString()).startsWith("chatcmpl-");
         assertThat(body.path("model").asString()).isEqualTo(MODEL);
         assertThat(body.path("choices").get(0).path("message").path("content").asString())
                 .isEqualTo("Hello from Claude");
@@ -127,6 +128,7 @@ class GatewayClaudeCliTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode body = GatewayFixture.json(r);
         assertThat(body.path("type").asString()).isEqualTo("message");
+        assertThat(body.path("id").asString()).startsWith("msg_");
         assertThat(body.path("role").asString()).isEqualTo("assistant");
         assertThat(body.path("content").get(0).path("text").asString()).isEqualTo("Bonjour");
         assertThat(body.path("stop_reason").asString()).isEqualTo("end_turn");
