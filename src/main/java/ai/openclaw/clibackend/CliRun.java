@@ -299,9 +299,10 @@ public final class CliRun implements AutoCloseable {
 
     private void end(CliEvent terminalEvent) {
         if (terminalSent.compareAndSet(false, true)) {
-            events.add(terminalEvent);
+            // the slot is free before the reader sees the end: whoever it answers may start the next run at once
             ended.countDown();
             onEnd.accept(this);
+            events.add(terminalEvent);
         }
     }
 

@@ -137,6 +137,8 @@ public final class ModelCallService implements ModelCalls {
             log.model(served.model().key());
             log.credential(served.credential().source().label());
             if (result.value() instanceof CliCalls.CliAnswer answer) {
+                // no credential of ours: the CLI used its own login
+                log.credential("cli:" + served.model().provider());
                 cliAttempts.relay(answer, clientModel, nowSeconds);
                 return;
             }

@@ -113,7 +113,7 @@ class GatewayClaudeCliTest {
                 .last().isEqualTo("Say hello");
         assertThat(claude.env(1)).doesNotContainKey("ANTHROPIC_API_KEY").containsKey("PATH");
         assertThat(claude.cwd(1)).isEqualTo(f.state.resolve("workspace").toRealPath().toString());
-        f.awaitLog("POST /v1/chat/completions 200 agent=main model=" + MODEL);
+        f.awaitLog("POST /v1/chat/completions 200 agent=main model=" + MODEL + " credential=cli:claude-cli");
     }
 
     @Test
