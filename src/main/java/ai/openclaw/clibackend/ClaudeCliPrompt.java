@@ -1,5 +1,6 @@
 package ai.openclaw.clibackend;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -89,8 +90,8 @@ public record ClaudeCliPrompt(String prompt, String systemPrompt) {
         }
         String systemPrompt = system.stream().filter(s -> !s.isBlank()).reduce((a, b) -> a + "\n\n" + b)
                 .orElse(null);
-        if (systemPrompt != null
-                && systemPrompt.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > ClaudeCliArgv.MAX_ARG_BYTES) {
+        int systemBytes = systemPrompt == null ? 0 : systemPrompt.getBytes(StandardCharsets.UTF_8).length;
+        if (systemBytes > ClaudeCliArgv.MAX_ARG_BYTES) {
             throw new UnsupportedRequestException(dialect == Dialect.ANTHROPIC ? "system" : "messages",
                     "the system prompt is longer than one command-line argument may be (128 KiB), and "
                             + BACKEND + " passes it on the command line");
@@ -131,8 +132,8 @@ public record ClaudeCliPrompt(String prompt, String systemPrompt) {
                     }
                     turns.add(new Turn(Role.ASSISTANT, openAiText(m.get("content"), at + ".content", false), i));
                 }
-                case "tool", "function" -> throw new UnsupportedRequestException(at, "tool results are not supported by "
-                        + BACKEND);
+                case "tool", "function" -> throw new UnsupportedRequestException(at,
+                        "tool results are not supported by " + BACKEND);
                 default -> throw new UnsupportedRequestException(at + ".role",
                         "expected \"system\", \"developer\", \"user\" or \"assistant\"");
             }
