@@ -103,6 +103,14 @@ public final class OpenClawConfig {
         return section("secrets");
     }
 
+    /**
+     * The substituted {@code agents} block (a copy), or a missing node: for the parts other packages read
+     * themselves ({@code agents.defaults.cliBackends}), reporting problems with {@link #errorAt}.
+     */
+    public JsonNode agentsNode() {
+        return section("agents");
+    }
+
     /** The substituted {@code gateway} block (a copy), or a missing node. */
     public JsonNode gatewayNode() {
         return section("gateway");

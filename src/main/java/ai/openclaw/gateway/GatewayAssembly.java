@@ -1,6 +1,7 @@
 package ai.openclaw.gateway;
 
 import ai.openclaw.app.AppContext;
+import ai.openclaw.clibackend.ClaudeCliRunner;
 import ai.openclaw.models.ModelSelection;
 import ai.openclaw.routing.ModelRequest;
 import ai.openclaw.routing.ModelRequestParser;
@@ -27,6 +28,7 @@ public final class GatewayAssembly implements AutoCloseable {
     private final UpstreamClient upstream;
     private final GatewayMetrics metrics;
     private final ModelCallService calls;
+    private final CliCalls cli;
     private volatile FactoryCache factory;
 
     private record FactoryCache(SecretResolver secrets, UpstreamRequestFactory factory) {}
@@ -56,9 +58,11 @@ public final class GatewayAssembly implements AutoCloseable {
                 return new ModelChoice.Rejected(e.getMessage());
             }
         }, new StatusAuthOverview(ctx), endpoints);
+        DisconnectWatch.Poller poller = new DisconnectWatch.Poller(watcher);
+        this.cli = new CliCalls(runtime, new ClaudeCliRunner(ctx.paths().home()), sessions, metrics, poller, log);
         this.calls = new ModelCallService(runtime, router, upstream,
                 this::requestFactory, new UpstreamErrors(ctx.clock()), sessions,
-                directives, metrics, new DisconnectWatch.Poller(watcher));
+                directives, metrics, poller, cli);
     }
 
     /**
@@ -101,10 +105,11 @@ public final class GatewayAssembly implements AutoCloseable {
         }
     }
 
-    /** Writes pending usage/cooldown state and closes the upstream pool. */
+    /** Kills CLI runs still in progress, writes pending usage/cooldown state and closes the upstream pool. */
     @Override
     public void close() {
         try {
+            cli.close();
             router.close();
         } finally {
             watcher.shutdownNow();

@@ -16,6 +16,8 @@ import java.util.Optional;
 /**
  * Routing's view of the running gateway: the config in force and what is derived from it (provider catalog, one
  * SecretRef resolution pass per config, as OpenClaw resolves refs at startup and reload), and the agents' stores.
+ * The {@code claude-cli} provider is a CLI backend ({@link CliCalls#endpoint}), whatever {@code models.providers}
+ * says.
  */
 final class GatewayRoutingContext implements RoutingContext {
     private final GatewayRuntime runtime;
@@ -83,10 +85,11 @@ final class GatewayRoutingContext implements RoutingContext {
         return derived().secrets();
     }
 
+    /** A CLI backend ({@code claude-cli}) first: its model refs are served by a local program, not over HTTP. */
     @Override
     public Optional<ProviderEndpoint> endpoint(String provider) {
         Derived d = derived();
-        return d.endpoints().computeIfAbsent(provider, p -> d.catalog().endpoint(p));
+        return d.endpoints().computeIfAbsent(provider, p -> CliCalls.endpoint(p).or(() -> d.catalog().endpoint(p)));
     }
 
     @Override

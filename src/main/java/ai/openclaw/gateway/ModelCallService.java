@@ -2,6 +2,8 @@ package ai.openclaw.gateway;
 
 import ai.openclaw.app.Agents;
 import ai.openclaw.app.UnknownAgentException;
+import ai.openclaw.clibackend.UnsupportedRequestException;
+import ai.openclaw.config.ConfigException;
 import ai.openclaw.json.Json;
 import ai.openclaw.json.MalformedFileException;
 import ai.openclaw.providers.ApiKind;
@@ -47,7 +49,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code POST /v1/chat/completions} and {@code POST /v1/messages}: validate, answer {@code /model} directives
  * locally, plan the route (model, pins, fallbacks), try candidates until one upstream answers 2xx (every rotation and
- * fallback happens before the first byte reaches the client), then relay the answer in the caller's format.
+ * fallback happens before the first byte reaches the client), then relay the answer in the caller's format. Models
+ * of a CLI backend ({@code claude-cli/...}) are attempted and answered by {@link CliCalls}.
  */
 public final class ModelCallService implements ModelCalls {
     /** Request body values that mean "the agent's default (or the session's) model". */
@@ -63,11 +66,12 @@ public final class ModelCallService implements ModelCalls {
     private final DirectiveHandler directives;
     private final GatewayMetrics metrics;
     private final DisconnectWatch.Poller watcher;
+    private final CliCalls cli;
 
     ModelCallService(GatewayRuntime runtime, Router router, UpstreamTransport transport,
                      Supplier<UpstreamRequestFactory> requests, UpstreamErrors errors, SessionStores sessions,
                      DirectiveHandler directives, GatewayMetrics metrics,
-                     DisconnectWatch.Poller watcher) {
+                     DisconnectWatch.Poller watcher, CliCalls cli) {
         this.runtime = runtime;
         this.router = router;
         this.transport = transport;
@@ -77,6 +81,7 @@ public final class ModelCallService implements ModelCalls {
         this.directives = directives;
         this.metrics = metrics;
         this.watcher = watcher;
+        this.cli = cli;
     }
 
     @Override
@@ -94,6 +99,7 @@ public final class ModelCallService implements ModelCalls {
         }
         boolean stream = body.path("stream").asBoolean(false);
         long nowSeconds = runtime.context().clock().millis() / 1000;
+        CliCalls.Call cliCall = null;
         try {
             Agents.Agent agent = runtime.agent(ex.header("x-openclaw-agent-id"));
             log.agent(agent.id());
@@ -117,21 +123,32 @@ public final class ModelCallService implements ModelCalls {
                 replaceLastUserText(body, inline.text());
                 requestedModel = inline.modelHint();
             }
-            SessionPin pin = sessionKey == null ? null
-                    : sessions.forAgent(agent.id()).get(sessionKey).map(ModelCallService::pin).orElse(null);
+            SessionEntry session = sessionKey == null ? null
+                    : sessions.forAgent(agent.id()).get(sessionKey).orElse(null);
+            SessionPin pin = session == null ? null : pin(session);
             RoutePlan plan = router.plan(new RouteRequest(agent.id(), requestedModel, pin));
             String clientModel = body.path("model").asString(plan.requested().model().key());
-            RouteResult<Served> result = router.execute(plan, attempt -> attempt(ex, format, body, stream, attempt));
+            CliCalls.Call cliAttempts = cli.call(ex, format, body, stream, agent, sessionKey, session);
+            cliCall = cliAttempts;
+            RouteResult<Answer> result = router.execute(plan, attempt -> attempt.endpoint().api() == ApiKind.CLI_BACKEND
+                    ? cliAttempts.attempt(attempt) : attempt(ex, format, body, stream, attempt));
             record(log, result.attempts());
             Attempt served = result.served();
             log.model(served.model().key());
             log.credential(served.credential().source().label());
-            log.upstreamStatus(result.value().response().status());
-            Relay relay = new Relay(ex, format, result.value(), clientModel, nowSeconds, body);
+            if (result.value() instanceof CliCalls.CliAnswer answer) {
+                // no credential of ours: the CLI used its own login
+                log.credential("cli:" + served.model().provider());
+                cliAttempts.relay(answer, clientModel, nowSeconds);
+                return;
+            }
+            Served http = (Served) result.value();
+            log.upstreamStatus(http.response().status());
+            Relay relay = new Relay(ex, format, http, clientModel, nowSeconds, body);
             if (stream) {
                 // an upstream may stay silent mid-stream for long: keep watching the client, so that its leaving
                 // cancels the upstream at once rather than at the next upstream event
-                try (ClientChannel.Watch watch = ex.watchDisconnect(watcher, result.value().call()::abort)) {
+                try (ClientChannel.Watch watch = ex.watchDisconnect(watcher, http.call()::abort)) {
                     relay.run();
                 }
             } else {
@@ -141,11 +158,19 @@ public final class ModelCallService implements ModelCalls {
             log.attempts("client_disconnected");
         } catch (NoRouteException e) {
             record(log, e.attempts());
-            noRoute(ex, format, e);
+            if (cliCall != null && cliCall.answersAlone(e)) {
+                cliCall.sendFailure();
+            } else {
+                noRoute(ex, format, e);
+            }
         } catch (ModelSelectionException e) {
             ex.sendJson(e.status(), format.errorBody(e.status(), e.code(), e.getMessage()));
         } catch (UnknownAgentException e) {
             ex.sendJson(404, format.errorBody(404, "agent_not_found", e.getMessage()));
+        } catch (UnsupportedRequestException e) {
+            ex.sendJson(400, format.errorBody(400, "unsupported_request", e.getMessage()));
+        } catch (ConfigException e) {
+            ex.sendJson(500, format.errorBody(500, "config_invalid", e.getMessage()));
         } catch (TranslationException e) {
             ex.sendJson(400, format.errorBody(400, "untranslatable_request", e.getMessage()));
         } catch (MalformedFileException e) {
@@ -155,10 +180,13 @@ public final class ModelCallService implements ModelCalls {
         }
     }
 
-    /** The upstream's open 2xx response and the API kind it speaks. */
-    record Served(UpstreamCall call, UpstreamResponse response, ApiKind api) {}
+    /** What served a model call: an upstream's response ({@link Served}) or a CLI run ({@link CliCalls.CliAnswer}). */
+    interface Answer {}
 
-    private AttemptResult<Served> attempt(ClientChannel ex, ApiFormat format, ObjectNode body, boolean stream,
+    /** The upstream's open 2xx response and the API kind it speaks. */
+    record Served(UpstreamCall call, UpstreamResponse response, ApiKind api) implements Answer {}
+
+    private AttemptResult<Answer> attempt(ClientChannel ex, ApiFormat format, ObjectNode body, boolean stream,
                                           Attempt attempt) {
         ApiKind api = attempt.endpoint().api();
         String model = attempt.model().model();
@@ -167,6 +195,7 @@ public final class ModelCallService implements ModelCalls {
                     : Json.compact(RequestTranslator.toOpenAiRequest(body, model));
             case ANTHROPIC_MESSAGES -> format == ApiFormat.ANTHROPIC ? compactWithModel(body, model)
                     : Json.compact(RequestTranslator.toAnthropicRequest(body, model));
+            case CLI_BACKEND -> throw new IllegalStateException("CLI backends are served by CliCalls");
         };
         UpstreamRequest request;
         try {

@@ -143,7 +143,8 @@ public final class ProviderCatalog {
     }
 
     private static String supportedApis() {
-        return Arrays.stream(ApiKind.values()).map(ApiKind::wireName).collect(Collectors.joining(", "));
+        return Arrays.stream(ApiKind.values()).filter(ApiKind::http).map(ApiKind::wireName)
+                .collect(Collectors.joining(", "));
     }
 
     private static String trimTrailingSlashes(String url) {

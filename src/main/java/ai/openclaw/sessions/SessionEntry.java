@@ -5,6 +5,7 @@ import ai.openclaw.json.Json;
 import ai.openclaw.models.ModelRef;
 import java.util.List;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -34,6 +35,12 @@ public record SessionEntry(String providerOverride, String modelOverride, String
     static final List<String> TYPED_FIELDS = List.of(PROVIDER_OVERRIDE, MODEL_OVERRIDE, AUTH_PROFILE_OVERRIDE,
             AUTH_PROFILE_OVERRIDE_SOURCE, AUTH_PROFILE_OVERRIDE_COMPACTION_COUNT, UPDATED_AT);
 
+    static final String CLI_SESSION_IDS = "cliSessionIds";
+    static final String CLI_SESSION_BINDINGS = "cliSessionBindings";
+    static final String LEGACY_CLAUDE_CLI_SESSION_ID = "claudeCliSessionId";
+    private static final String CLAUDE_CLI = "claude-cli";
+    private static final List<String> CLI_SESSION_FIELDS = List.of(CLI_SESSION_IDS, CLI_SESSION_BINDINGS,
+            LEGACY_CLAUDE_CLI_SESSION_ID);
     private static final List<String> MODEL_FIELDS = List.of(PROVIDER_OVERRIDE, MODEL_OVERRIDE);
     private static final List<String> PIN_FIELDS = List.of(AUTH_PROFILE_OVERRIDE, AUTH_PROFILE_OVERRIDE_SOURCE,
             AUTH_PROFILE_OVERRIDE_COMPACTION_COUNT);
@@ -135,6 +142,62 @@ public record SessionEntry(String providerOverride, String modelOverride, String
     public SessionEntry withUpdatedAt(long epochMillis) {
         return new SessionEntry(providerOverride, modelOverride, authProfileOverride, authProfileOverrideSource,
                 authProfileOverrideCompactionCount, epochMillis, extra);
+    }
+
+    /**
+     * The session id a CLI backend gave this session ({@code cliSessionIds.<backend>}; for {@code claude-cli} also the
+     * legacy {@code claudeCliSessionId}), to resume it on the next turn. Kept among {@link #extra()}: ids of other
+     * backends and fields this code does not know stay as they are.
+     */
+    public Optional<String> cliSessionId(String backend) {
+        JsonNode ids = extra.get(CLI_SESSION_IDS);
+        JsonNode id = ids != null && ids.isObject() ? ids.get(backend) : null;
+        if (id == null && CLAUDE_CLI.equals(backend)) {
+            id = extra.get(LEGACY_CLAUDE_CLI_SESSION_ID);
+        }
+        return id != null && id.isString() && !id.stringValue().isBlank() ? Optional.of(id.stringValue().strip())
+                : Optional.empty();
+    }
+
+    /** Remembers {@code sessionId} as the session of {@code backend} (and the legacy field for {@code claude-cli}). */
+    public SessionEntry withCliSessionId(String backend, String sessionId) {
+        ObjectNode copy = extra.deepCopy();
+        JsonNode ids = copy.get(CLI_SESSION_IDS);
+        ObjectNode target = ids instanceof ObjectNode o ? o : copy.putObject(CLI_SESSION_IDS);
+        target.put(backend, sessionId);
+        if (CLAUDE_CLI.equals(backend)) {
+            copy.put(LEGACY_CLAUDE_CLI_SESSION_ID, sessionId);
+        }
+        return new SessionEntry(providerOverride, modelOverride, authProfileOverride, authProfileOverrideSource,
+                authProfileOverrideCompactionCount, updatedAt, copy);
+    }
+
+    /** Forgets the session of {@code backend} (it could not be resumed). */
+    public SessionEntry withoutCliSessionId(String backend) {
+        ObjectNode copy = extra.deepCopy();
+        if (copy.get(CLI_SESSION_IDS) instanceof ObjectNode ids) {
+            ids.remove(backend);
+            if (ids.isEmpty()) {
+                copy.remove(CLI_SESSION_IDS);
+            }
+        }
+        if (copy.get(CLI_SESSION_BINDINGS) instanceof ObjectNode bindings) {
+            bindings.remove(backend);
+            if (bindings.isEmpty()) {
+                copy.remove(CLI_SESSION_BINDINGS);
+            }
+        }
+        if (CLAUDE_CLI.equals(backend)) {
+            copy.remove(LEGACY_CLAUDE_CLI_SESSION_ID);
+        }
+        return new SessionEntry(providerOverride, modelOverride, authProfileOverride, authProfileOverrideSource,
+                authProfileOverrideCompactionCount, updatedAt, copy);
+    }
+
+    /** What {@code /new} and {@code /reset} do to CLI sessions: every backend starts a fresh one next turn. */
+    public SessionEntry withoutCliSessionIds() {
+        return new SessionEntry(providerOverride, modelOverride, authProfileOverride, authProfileOverrideSource,
+                authProfileOverrideCompactionCount, updatedAt, without(extra, CLI_SESSION_FIELDS));
     }
 
     /** Field names of {@link #extra()} only: unknown fields may hold anything. */

@@ -78,9 +78,12 @@ public final class SessionStore {
         });
     }
 
-    /** {@code /new} and {@code /reset}: clears the session's model and auth profile selection. */
+    /**
+     * {@code /new} and {@code /reset}: clears the session's model and auth profile selection, and the CLI backends'
+     * session ids (the next CLI turn starts a new conversation).
+     */
     public SessionEntry reset(String sessionKey) {
-        return update(sessionKey, SessionEntry::withoutOverrides);
+        return update(sessionKey, e -> e.withoutOverrides().withoutCliSessionIds());
     }
 
     private ObjectNode readRoot() {

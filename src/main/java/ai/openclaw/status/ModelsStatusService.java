@@ -15,6 +15,7 @@ import ai.openclaw.auth.ProviderHealth;
 import ai.openclaw.auth.RefCheck;
 import ai.openclaw.auth.ResolvedOrder;
 import ai.openclaw.auth.UnusableProfile;
+import ai.openclaw.clibackend.CliBackendConfig;
 import ai.openclaw.config.AuthConfig;
 import ai.openclaw.config.AuthProfileConfig;
 import ai.openclaw.config.ModelsJsonFile;
@@ -115,7 +116,9 @@ public final class ModelsStatusService {
 
         Map<String, String> modelsJsonKeys = ModelsJsonFile.read(agent.agentDir()).apiKeys();
         Set<String> inUse = new LinkedHashSet<>();
-        models.inUse().forEach(m -> inUse.add(m.provider()));
+        // a CLI backend (claude-cli) runs with the CLI's own login: there is no credential of ours to list or to miss
+        models.inUse().stream().map(m -> m.provider()).filter(p -> !CliBackendConfig.CLAUDE_CLI.equals(p))
+                .forEach(inUse::add);
         List<UnusableProfile> unusable = Cooldowns.active(store, now);
 
         List<ProviderStatus> providers = new ArrayList<>();

@@ -98,6 +98,8 @@ public final class UpstreamRequestFactory {
         String path = switch (endpoint.api()) {
             case OPENAI_COMPLETIONS -> "/chat/completions";
             case ANTHROPIC_MESSAGES -> "/v1/messages";
+            case CLI_BACKEND -> throw new UpstreamRequestException("Provider \"" + endpoint.provider()
+                    + "\" is a CLI backend, not an HTTP endpoint.");
         };
         try {
             URI uri = new URI(base + path);
@@ -151,6 +153,8 @@ public final class UpstreamRequestFactory {
                 }
             }
             case ANTHROPIC_MESSAGES -> anthropicAuth(endpoint, secret, h);
+            case CLI_BACKEND -> throw new UpstreamRequestException("Provider \"" + endpoint.provider()
+                    + "\" is a CLI backend, not an HTTP endpoint.");
         }
         return new UpstreamRequest("POST", uri, h.build(), body, stream, endpoint.timeout());
     }

@@ -49,6 +49,17 @@ class StatusCheckTest {
     }
 
     @Test
+    void claudeCliDefaultModel_needsNoCredentialOfOurs() {
+        defaultModel("claude-cli/claude-sonnet-4-6", "openai/gpt-5");
+        h.writeStore("main", """
+                {"version":1,"profiles":{"openai:manual":{"type":"api_key","provider":"openai","key":"sk-proj-0123456789abcdefghij"}}}
+                """);
+        Result r = check(0);
+        assertThat(r.out()).contains("claude-cli/claude-sonnet-4-6").doesNotContain("Missing auth")
+                .doesNotContain("CLAUDE_CLI_API_KEY");
+    }
+
+    @Test
     void apiKeyForTheDefaultProviderIsZero() {
         defaultModel("openai/gpt-5");
         h.writeStore("main", """

@@ -130,8 +130,9 @@ class StateWriterTest {
     void theBackgroundThread_writesWithoutFlush() throws InterruptedException {
         try (StateWriter w = writer(Duration.ZERO)) {
             w.submit("main", new StateChange.Success("openai:a", "openai", NOW), 1);
-            // no timing assertion: wait until the background write shows up
-            while (fx.statsOnDisk("openai:a").lastUsed() == null) {
+            // no timing assertion: wait until the background write shows up (the listener hears of it just after
+            // the file is written)
+            while (fx.statsOnDisk("openai:a").lastUsed() == null || writtenUpTo.isEmpty()) {
                 Thread.sleep(5);
             }
             assertThat(writtenUpTo).contains(1L);

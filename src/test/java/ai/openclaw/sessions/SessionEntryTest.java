@@ -47,6 +47,30 @@ class SessionEntryTest {
     }
 
     @Test
+    void cliSessionIds_roundTrip_keepingOtherBackendsAndUnknownFields() {
+        SessionEntry e = decode("{\"cliSessionIds\": {\"codex-cli\": \"x-1\"}, \"label\": \"mine\"}");
+
+        SessionEntry stored = e.withCliSessionId("claude-cli", "c-1");
+
+        assertThat(stored.cliSessionId("claude-cli")).contains("c-1");
+        assertThat(stored.cliSessionId("codex-cli")).contains("x-1");
+        assertThat(SessionEntryCodec.encode(stored, null).toString()).isEqualTo(
+                "{\"cliSessionIds\":{\"codex-cli\":\"x-1\",\"claude-cli\":\"c-1\"},\"label\":\"mine\","
+                        + "\"claudeCliSessionId\":\"c-1\"}");
+        SessionEntry forgotten = stored.withoutCliSessionId("claude-cli");
+        assertThat(forgotten.cliSessionId("claude-cli")).isEmpty();
+        assertThat(forgotten.cliSessionId("codex-cli")).contains("x-1");
+        assertThat(e.cliSessionId("claude-cli")).as("the original is unchanged").isEmpty();
+    }
+
+    @Test
+    void legacyClaudeCliSessionId_isReadForClaudeCli() {
+        assertThat(decode("{\"claudeCliSessionId\": \"old-1\"}").cliSessionId("claude-cli")).contains("old-1");
+        assertThat(decode("{\"claudeCliSessionId\": \"old-1\"}").cliSessionId("codex-cli")).isEmpty();
+        assertThat(decode("{\"cliSessionIds\": {\"claude-cli\": 5}}").cliSessionId("claude-cli")).isEmpty();
+    }
+
+    @Test
     void userPin_dropsTheCompactionCount_autoPinRecordsIt() {
         SessionEntry auto = SessionEntry.EMPTY.withAutoPin("a:1", 4);
         assertThat(auto.authProfileOverrideSource()).isEqualTo("auto");

@@ -135,6 +135,21 @@ class SessionStoreTest {
     }
 
     @Test
+    void reset_forgetsTheCliSessions() throws Exception {
+        Files.createDirectories(file().getParent());
+        Files.writeString(file(), """
+                {"s1": {"sessionId": "x", "cliSessionIds": {"claude-cli": "c1", "codex-cli": "c2"},
+                        "claudeCliSessionId": "c1", "cliSessionBindings": {"claude-cli": {"sessionId": "c1"}}}}
+                """);
+
+        SessionEntry after = store().reset("s1");
+
+        assertThat(after.cliSessionId("claude-cli")).isEmpty();
+        JsonNode json = Json.parse(file(), Files.readString(file()));
+        assertThat(json.get("s1").propertyNames()).containsExactly("sessionId", "updatedAt");
+    }
+
+    @Test
     void malformedFile_failsWithPathLineAndColumn_andIsNeverOverwritten() throws Exception {
         Files.createDirectories(file().getParent());
         String broken = "{\n  \"s1\": {\"modelOverride\": \"sk-secret-value\",,}\n}\n";
