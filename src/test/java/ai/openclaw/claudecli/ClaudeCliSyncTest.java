@@ -1,5 +1,7 @@
 package ai.openclaw.claudecli;
 
+import ai.openclaw.testing.SettableClock;
+
 import static ai.openclaw.claudecli.ClaudeCliFixtures.ACCESS;
 import static ai.openclaw.claudecli.ClaudeCliFixtures.ACCESS_2;
 import static ai.openclaw.claudecli.ClaudeCliFixtures.REFRESH;

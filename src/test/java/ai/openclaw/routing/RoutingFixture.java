@@ -1,5 +1,7 @@
 package ai.openclaw.routing;
 
+import ai.openclaw.testing.SettableClock;
+
 import ai.openclaw.config.ConfigLoader;
 import ai.openclaw.config.OpenClawConfig;
 import ai.openclaw.core.Secret;
@@ -48,7 +50,7 @@ final class RoutingFixture implements RoutingContext, AutoCloseable {
     static final long NOW = 1_750_000_000_000L;
     static final String MAIN = "main";
 
-    final MutableClock clock = new MutableClock(NOW);
+    final SettableClock clock = new SettableClock(NOW);
     final Path home;
     final Path stateDir;
     final List<String> warnings = new CopyOnWriteArrayList<>();

@@ -23,6 +23,10 @@ public final class SettableClock extends Clock {
         millis.addAndGet(d.toMillis());
     }
 
+    public void advance(long ms) {
+        millis.addAndGet(ms);
+    }
+
     @Override
     public long millis() {
         return millis.get();
