@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Turns the model part of a request into a {@link ModelRef} (logins §6.1, §6.2): an alias (case-insensitive), a
  * {@code provider/model} ref split at the first {@code /}, or a bare id of the default model's provider. When
- * {@code agents.defaults.models} is non-empty it is an allowlist; the default model is always allowed.
+ * {@code agents.defaults.models} is non-empty it is an allowlist; the default model and {@code claude-cli/*} models
+ * (served by the local Claude CLI, as in OpenClaw) are always allowed.
  */
 public final class ModelResolver {
     static final String HOW_TO_LIST = "List the available models with GET /v1/models.";
@@ -42,6 +43,8 @@ public final class ModelResolver {
 
     static boolean allowed(ModelRef ref, ModelSelection selection) {
         return selection.allowed().isEmpty() || ref.equals(selection.primary())
-                || selection.allowed().contains(ref.key());
+                || selection.allowed().contains(ref.key())
+                // a local CLI backend uses no credential of ours; OpenClaw never restricts its models
+                || ref.provider().equals(ai.openclaw.clibackend.CliBackendConfig.CLAUDE_CLI);
     }
 }

@@ -1,5 +1,7 @@
 package ai.openclaw.routing;
 
+import ai.openclaw.models.ModelSelection;
+
 import static ai.openclaw.routing.RoutingFixture.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -93,6 +95,10 @@ class RouterPlanTest {
         assertThat(notAllowed.status()).isEqualTo(400);
         assertThat(notAllowed.code()).isEqualTo("model_not_allowed");
         assertThat(notAllowed.getMessage()).contains("openai/gpt-5").contains("GET /v1/models");
+
+        assertThat(ModelResolver.allowed(ref("claude-cli/claude-opus-4-6"), ModelSelection.resolve(
+                fx.config().agents().primaryModel(), fx.config().agents().fallbacks(),
+                fx.config().agents().modelAliases()))).as("the local Claude CLI is never restricted").isTrue();
 
         ModelSelectionException unknownAlias = rejected(() -> router.plan(RouteRequest.of("maxi")));
         assertThat(unknownAlias.code()).isEqualTo("model_not_found");
