@@ -35,7 +35,7 @@ public final class Main {
                 StandardCharsets.UTF_8), true);
         AppContext ctx = new AppContext(System.getenv(), homeDirectory(),
                 Clock.systemUTC(), ProcessHandle.current().pid(), new ProcessShellEnvRunner(),
-                new SystemTerminal(System.console(), System.in), out, err);
+                new SystemTerminal(System.console(), System.in, System.err), out, err);
         int code = Cli.execute(ctx, args);
         out.flush();
         err.flush();

@@ -20,9 +20,19 @@ public final class SystemTerminal implements Terminal {
     private final Console console;
     private final InputStream in;
     private final BufferedReader stdin;
+    private final java.io.PrintStream prompts;
 
     public SystemTerminal(Console console, InputStream in) {
+        this(console, in, null);
+    }
+
+    /**
+     * @param prompts where a secret prompt goes when standard input is a terminal but the output is redirected (the
+     *                process's stderr); null for none
+     */
+    public SystemTerminal(Console console, InputStream in, java.io.PrintStream prompts) {
         this.console = console != null && console.isTerminal() ? console : null;
+        this.prompts = prompts;
         this.in = in;
         this.stdin = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
@@ -43,8 +53,48 @@ public final class SystemTerminal implements Terminal {
         if (console != null) {
             return console.readPassword("%s", prompt);
         }
+        // standard input may still be a terminal (only the output is redirected): then a person is typing and the
+        // terminal would echo the secret, so echo goes off while the line is read
+        Optional<String> saved = stty("-g").map(String::strip).filter(s -> !s.isEmpty());
+        if (saved.isPresent() && stty("-echo").isPresent()) {
+            try {
+                if (prompts != null) {
+                    prompts.print(prompt);
+                    prompts.flush();
+                }
+                String line = readStdinLine();
+                if (prompts != null) {
+                    prompts.println();
+                }
+                return line == null ? null : line.toCharArray();
+            } finally {
+                stty(saved.get());
+            }
+        }
         String line = readStdinLine();
         return line == null ? null : line.toCharArray();
+    }
+
+    /**
+     * Runs {@code stty <arg>} on this process's standard input; empty when that is not a terminal (stty fails) or
+     * stty is missing.
+     */
+    private static Optional<String> stty(String arg) {
+        try {
+            Process p = new ProcessBuilder("stty", arg).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                return Optional.empty();
+            }
+            return Optional.of(printed);
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     @Override

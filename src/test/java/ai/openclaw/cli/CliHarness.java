@@ -410,8 +410,14 @@ public final class CliHarness {
      * that {@code System.console()} is a real terminal. Its output (the terminal's) is the process's stdout.
      */
     public Process startInTerminal(Map<String, String> extraEnv, String... args) {
+        return startInTerminal(null, extraEnv, args);
+    }
+
+    /** As {@link #startInTerminal(Map, String...)} with the command's stdout redirected to {@code stdoutFile}. */
+    public Process startInTerminal(Path stdoutFile, Map<String, String> extraEnv, String... args) {
         String command = String.join(" ", processCommand("ai.openclaw.cli.Main", args).stream()
-                .map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
+                .map(a -> "'" + a.replace("'", "'\\''") + "'").toList())
+                + (stdoutFile == null ? "" : " > '" + stdoutFile.toString().replace("'", "'\\''") + "'");
         ProcessBuilder pb = new ProcessBuilder("script", "-q", "-e", "-c", command, "/dev/null")
                 .directory(root.toFile()).redirectErrorStream(true);
         pb.environment().clear();

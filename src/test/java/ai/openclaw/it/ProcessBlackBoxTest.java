@@ -164,4 +164,42 @@ class ProcessBlackBoxTest {
         assertThat(CliHarness.json(h.store("main")).get("profiles").get("openrouter:manual").get("key").asString())
                 .isEqualTo(KEY);
     }
+
+    @Test
+    void withOutputRedirected_aSecretTypedAtTheTerminal_isStillNotEchoed() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(Path.of("/usr/bin/script")),
+                "util-linux script(1) is needed for a pseudo-terminal");
+        Path report = h.root().resolve("paste-report.txt");
+        Process p = h.startInTerminal(report, Map.of(), "models", "auth", "paste-api-key", "--provider", "openrouter");
+        StringBuffer screen = new StringBuffer();
+        Thread reader = new Thread(() -> {
+            try (var in = p.getInputStream()) {
+                byte[] buf = new byte[4096];
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    screen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                }
+            } catch (IOException ignored) {
+                // the terminal closed
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!screen.toString().contains("Paste API key for openrouter: ") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(screen.toString()).as("the prompt goes to the terminal (stderr)")
+                .contains("Paste API key for openrouter: ");
+        try (OutputStream in = p.getOutputStream()) {
+            in.write((KEY + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        reader.join(5000);
+        assertThat(p.exitValue()).as(screen.toString()).isZero();
+        assertThat(screen.toString()).as("the terminal never shows the key").doesNotContain(KEY);
+        assertThat(java.nio.file.Files.readString(report)).contains("Auth profile: openrouter:manual (openrouter/api_key)")
+                .doesNotContain(KEY);
+        assertThat(CliHarness.json(h.store("main")).get("profiles").get("openrouter:manual").get("key").asString())
+                .isEqualTo(KEY);
+    }
 }
