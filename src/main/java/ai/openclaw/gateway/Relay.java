@@ -90,20 +90,33 @@ final class Relay {
         ex.sendJson(200, translated);
     }
 
-    /** Copies upstream bytes as they arrive, flushing after each read (upstreams flush per event). */
+    /**
+     * Copies upstream bytes as they arrive. Bytes that have already arrived together (several events in the
+     * connection's buffer) go out in one write; nothing waits for bytes that have not arrived, so no event is held
+     * back.
+     */
     private void passThroughStream() throws IOException {
         ex.startStream(200, "text/event-stream");
         byte[] buf = new byte[8192];
         try (InputStream in = served.response().body()) {
-            while (true) {
+            boolean more = true;
+            while (more) {
                 int n;
                 try {
                     n = in.read(buf);
+                    if (n < 0) {
+                        break;
+                    }
+                    while (n < buf.length && in.available() > 0) {
+                        int m = in.read(buf, n, buf.length - n);
+                        if (m < 0) {
+                            more = false;
+                            break;
+                        }
+                        n += m;
+                    }
                 } catch (IOException e) {
                     writeClient(errorEvent("The upstream stream broke off (" + e.getClass().getSimpleName() + ")."));
-                    break;
-                }
-                if (n < 0) {
                     break;
                 }
                 writeClient(java.util.Arrays.copyOf(buf, n));
