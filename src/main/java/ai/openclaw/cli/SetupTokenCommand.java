@@ -19,8 +19,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "setup-token", mixinStandardHelpOptions = true,
-        description = {"Run `claude setup-token` (when Claude Code is installed), then store the",
-                "Anthropic setup-token it prints as a `token` profile (never refreshed).",
+        description = {"Store an Anthropic setup-token as a `token` profile (never refreshed).",
+                "Offers to run `claude setup-token` first when Claude Code is installed.",
                 "Needs an interactive terminal: the token is pasted at a prompt with echo",
                 "off, never taken from arguments."},
         footer = {"", "From a script, use",
