@@ -12,10 +12,16 @@ public final class AccessLog {
     public record Entry(long epochMillis, String method, String path, int status, String agent, String model,
                         String credential, String attempts, int upstreamStatus, long latencyMicros) {}
 
-    private final PrintWriter out;
+    private final java.util.function.Consumer<String> lines;
 
+    /** Writes each line to {@code out} at once (one println per line, so lines never interleave). */
     public AccessLog(PrintWriter out) {
-        this.out = out;
+        this.lines = out::println;
+    }
+
+    /** Hands each finished line (without its line break) to {@code lines}, e.g. {@link BackgroundLines#add}. */
+    AccessLog(java.util.function.Consumer<String> lines) {
+        this.lines = lines;
     }
 
     public void log(Entry e) {
@@ -29,8 +35,7 @@ public final class AccessLog {
                 .append(" upstream=").append(e.upstreamStatus() == 0 ? "-" : String.valueOf(e.upstreamStatus()))
                 .append(" latency_ms=");
         appendMillis(sb, e.latencyMicros());
-        // one println per line: concurrent requests never interleave within a line
-        out.println(sb);
+        lines.accept(sb.toString());
     }
 
     /**

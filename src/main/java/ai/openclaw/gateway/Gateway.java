@@ -53,10 +53,27 @@ public final class Gateway implements AutoCloseable {
                     + " (or export OPENCLAW_GATEWAY_TOKEN), or bind to loopback (--bind loopback).");
         }
         GatewayAuth auth = new GatewayAuth(settings.secret());
-        GatewayHandler handler = new GatewayHandler(runtime, auth, calls, metrics, new AccessLog(ctx.err()));
+        BackgroundLines accessLines = new BackgroundLines(ctx.err());
+        GatewayHandler handler = new GatewayHandler(runtime, auth, calls, metrics, new AccessLog(accessLines::add));
         GatewayServer server = new GatewayServer(settings.bindHost(), settings.port(), handler, DRAIN_MS);
-        server.start();
-        Gateway gateway = new Gateway(server, settings.withSecret(settings.mode(), settings.secret()), onClose);
+        try {
+            server.start();
+        } catch (Exception | Error e) {
+            accessLines.close();
+            throw e;
+        }
+        Runnable closeAll = () -> {
+            try {
+                onClose.run();
+            } finally {
+                try {
+                    accessLines.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        Gateway gateway = new Gateway(server, settings.withSecret(settings.mode(), settings.secret()), closeAll);
         gateway.banner(ctx, runtime, generated, out);
         return gateway;
     }
