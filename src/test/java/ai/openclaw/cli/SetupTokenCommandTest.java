@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.openclaw.cli.CliHarness.Result;
 import ai.openclaw.claudecli.ClaudeCliFixtures;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -176,41 +174,21 @@ class SetupTokenCommandTest {
                 "util-linux script(1) is needed for a pseudo-terminal");
         claudeOnPath(0);
         Process p = h.startInTerminal(Map.of(), "models", "auth", "setup-token", "--provider", "anthropic");
-        StringBuffer screen = new StringBuffer();
-        Thread reader = new Thread(() -> {
-            try (var in = p.getInputStream()) {
-                byte[] buf = new byte[4096];
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    screen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-                }
-            } catch (IOException ignored) {
-                // the terminal closed
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        TerminalScreen screen = TerminalScreen.of(p);
         try (OutputStream in = p.getOutputStream()) {
-            awaitScreen(screen, CONFIRM);
+            screen.await(CONFIRM);
             in.write("y\n".getBytes(StandardCharsets.UTF_8));
             in.flush();
-            awaitScreen(screen, PASTE);
+            screen.await(PASTE);
             Thread.sleep(200); // echo goes off before the prompt is printed; this is only a margin
             in.write((TOKEN + "\n").getBytes(StandardCharsets.UTF_8));
         }
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        reader.join(5000);
+        screen.finish();
         assertThat(p.exitValue()).as(screen.toString()).isZero();
         assertThat(screen.toString()).as("the terminal never shows the token").doesNotContain(TOKEN)
                 .contains("Auth profile: anthropic:manual (anthropic/token)");
         assertThat(CliHarness.read(argv)).isEqualTo("setup-token\n");
         assertThat(profile("anthropic:manual").get("token").asString()).isEqualTo(TOKEN);
-    }
-
-    private static void awaitScreen(StringBuffer screen, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!screen.toString().contains(text) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(screen.toString()).contains(text);
     }
 }

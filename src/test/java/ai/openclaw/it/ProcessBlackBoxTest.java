@@ -3,6 +3,7 @@ package ai.openclaw.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.openclaw.cli.CliHarness;
+import ai.openclaw.cli.TerminalScreen;
 import ai.openclaw.cli.CliHarness.Result;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -134,30 +135,14 @@ class ProcessBlackBoxTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(Path.of("/usr/bin/script")),
                 "util-linux script(1) is needed for a pseudo-terminal");
         Process p = h.startInTerminal(Map.of(), "models", "auth", "paste-api-key", "--provider", "openrouter");
-        StringBuffer screen = new StringBuffer();
-        Thread reader = new Thread(() -> {
-            try (var in = p.getInputStream()) {
-                byte[] buf = new byte[4096];
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    screen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-                }
-            } catch (IOException ignored) {
-                // the terminal closed
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!screen.toString().contains("Paste API key for openrouter: ") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(screen.toString()).contains("Paste API key for openrouter: ");
+        TerminalScreen screen = TerminalScreen.of(p);
+        screen.await("Paste API key for openrouter: ");
         Thread.sleep(200); // echo goes off before the prompt is printed; this is only a margin
         try (OutputStream in = p.getOutputStream()) {
             in.write((KEY + "\n").getBytes(StandardCharsets.UTF_8));
         }
         assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        reader.join(5000);
+        screen.finish();
         assertThat(p.exitValue()).as(screen.toString()).isZero();
         assertThat(screen.toString()).as("the terminal never shows the key").doesNotContain(KEY)
                 .contains("Auth profile: openrouter:manual (openrouter/api_key)");
@@ -171,30 +156,13 @@ class ProcessBlackBoxTest {
                 "util-linux script(1) is needed for a pseudo-terminal");
         Path report = h.root().resolve("paste-report.txt");
         Process p = h.startInTerminal(report, Map.of(), "models", "auth", "paste-api-key", "--provider", "openrouter");
-        StringBuffer screen = new StringBuffer();
-        Thread reader = new Thread(() -> {
-            try (var in = p.getInputStream()) {
-                byte[] buf = new byte[4096];
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    screen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-                }
-            } catch (IOException ignored) {
-                // the terminal closed
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!screen.toString().contains("Paste API key for openrouter: ") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(screen.toString()).as("the prompt goes to the terminal (stderr)")
-                .contains("Paste API key for openrouter: ");
+        TerminalScreen screen = TerminalScreen.of(p);
+        screen.await("Paste API key for openrouter: "); // the prompt goes to the terminal (stderr)
         try (OutputStream in = p.getOutputStream()) {
             in.write((KEY + "\n").getBytes(StandardCharsets.UTF_8));
         }
         assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        reader.join(5000);
+        screen.finish();
         assertThat(p.exitValue()).as(screen.toString()).isZero();
         assertThat(screen.toString()).as("the terminal never shows the key").doesNotContain(KEY);
         assertThat(java.nio.file.Files.readString(report)).contains("Auth profile: openrouter:manual (openrouter/api_key)")
