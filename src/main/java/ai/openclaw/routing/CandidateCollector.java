@@ -124,8 +124,9 @@ final class CandidateCollector {
     }
 
     /**
-     * The single candidate of a probe ({@link ProbeRoute}) of profile {@code id}: built as a locked profile is, except
-     * that cooldown and disabled windows do not apply (a probe asks whether the credential works now).
+     * The single candidate of a probe of profile {@code id} ({@link ProbeRoute}, and the router's try of a cooling
+     * profile, {@link CooldownProbes}): built as a locked profile is, except that cooldown and disabled windows do not
+     * apply (a probe asks whether the credential works now).
      */
     Candidate probeProfile(String id, String provider, AuthStore store, long now) {
         Eligibility e = EligibilityRules.forProvider(id, provider, store, config.auth(), now, refCheck);
@@ -148,29 +149,29 @@ final class CandidateCollector {
                 new CredentialSource.ConfigKey(provider).label(), "missing_credential", 0, null));
     }
 
-    /**
-     * A profile that is cooling down for this model, as the candidate it would be without its window (a probe of
-     * {@link CooldownProbes}); empty when it has other problems (expired, unresolvable).
-     */
-    Optional<Candidate.Usable> ignoringWindow(String id, AuthStore store, long now) {
-        return credential(id, store, now, new HashSet<>()) instanceof Candidate.Usable u
-                ? Optional.of(u) : Optional.empty();
-    }
-
     /** A profile that passed eligibility; null when its secret duplicates an earlier candidate. */
     private Candidate profile(String id, String provider, String modelId, AuthStore store, long now,
                               Set<Secret> seen) {
-        UsageStats stats = store.state().stats(id);
-        long until = ai.openclaw.auth.Cooldowns.exempt(provider) ? 0 : stats.unusableUntil(now, modelId);
-        if (until > now) {
-            boolean disabled = stats.isDisabledAt(now);
-            FailureReason cause = disabled ? stats.disabledReason()
-                    : stats.cooldownUntil() != null && stats.cooldownUntil() > now ? stats.cooldownReason()
-                    : FailureReason.RATE_LIMIT; // a provider-reported block is a rate limit (§6.4)
-            return new Candidate.Skipped(id, disabled ? Candidate.Skipped.DISABLED : Candidate.Skipped.COOLDOWN,
-                    until - now, cause == null ? FailureReason.UNKNOWN : cause);
+        Candidate.Skipped waiting = ai.openclaw.auth.Cooldowns.exempt(provider) ? null
+                : inWindow(id, store.state().stats(id), now, modelId);
+        return waiting != null ? waiting : credential(id, store, now, seen);
+    }
+
+    /**
+     * The skip of a credential whose statistics hold a cooldown, block or disable window for this model at
+     * {@code now}; null when it is usable.
+     */
+    private static Candidate.Skipped inWindow(String label, UsageStats stats, long now, String modelId) {
+        long until = stats.unusableUntil(now, modelId);
+        if (until <= now) {
+            return null;
         }
-        return credential(id, store, now, seen);
+        boolean disabled = stats.isDisabledAt(now);
+        FailureReason cause = disabled ? stats.disabledReason()
+                : stats.cooldownUntil() != null && stats.cooldownUntil() > now ? stats.cooldownReason()
+                : FailureReason.RATE_LIMIT; // a provider-reported block is a rate limit (§6.4)
+        return new Candidate.Skipped(label, disabled ? Candidate.Skipped.DISABLED : Candidate.Skipped.COOLDOWN,
+                until - now, cause == null ? FailureReason.UNKNOWN : cause);
     }
 
     /** An eligible profile outside any cooldown: its secret, or why it cannot be sent; null for a duplicate. */
@@ -250,14 +251,8 @@ final class CandidateCollector {
                 || ai.openclaw.auth.Cooldowns.exempt(provider)) {
             return c;
         }
-        long until = keyCooldowns.unusableUntil(provider, u.credential(), now, modelId);
-        if (until <= now) {
-            return c;
-        }
-        FailureReason cause = keyCooldowns.cause(provider, u.credential(), now);
-        boolean disabled = cause == FailureReason.BILLING || cause == FailureReason.AUTH_PERMANENT;
-        return new Candidate.Skipped(u.label(), disabled ? Candidate.Skipped.DISABLED : Candidate.Skipped.COOLDOWN,
-                until - now, cause);
+        Candidate.Skipped waiting = inWindow(u.label(), keyCooldowns.stats(provider, u.credential()), now, modelId);
+        return waiting != null ? waiting : c;
     }
 
     private static Candidate usable(CredentialSource source, Secret secret, String profileId) {

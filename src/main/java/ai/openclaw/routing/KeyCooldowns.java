@@ -22,22 +22,9 @@ final class KeyCooldowns {
 
     private final ConcurrentHashMap<Key, UsageStats> stats = new ConcurrentHashMap<>();
 
-    /** The end of the key's active window for {@code model}, or 0 when it is usable. */
-    long unusableUntil(String provider, CredentialCandidate c, long now, String model) {
-        UsageStats s = stats.get(key(provider, c));
-        return s == null ? 0 : s.unusableUntil(now, model);
-    }
-
-    /** The failure that opened the key's window, or null. */
-    FailureReason cause(String provider, CredentialCandidate c, long now) {
-        UsageStats s = stats.get(key(provider, c));
-        if (s == null) {
-            return null;
-        }
-        if (s.isDisabledAt(now)) {
-            return s.disabledReason();
-        }
-        return s.cooldownReason() == null ? FailureReason.RATE_LIMIT : s.cooldownReason();
+    /** What this process remembers of the key; {@link UsageStats#EMPTY} when nothing. */
+    UsageStats stats(String provider, CredentialCandidate c) {
+        return stats.getOrDefault(key(provider, c), UsageStats.EMPTY);
     }
 
     /** Records a failure; returns the key's statistics afterwards. */

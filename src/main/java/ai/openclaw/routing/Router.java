@@ -263,7 +263,8 @@ public final class Router implements AutoCloseable {
             return null;
         }
         probedProviders.add(provider);
-        return collector.ignoringWindow(chosen.get().label(), store, now).orElse(null);
+        return collector.probeProfile(chosen.get().label(), provider, store, now) instanceof Candidate.Usable u
+                ? u : null;
     }
 
     /** The selection of {@code config}, computed once per config object (identity: a reload is a new object). */
