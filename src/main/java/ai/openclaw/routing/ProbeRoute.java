@@ -87,10 +87,10 @@ public final class ProbeRoute {
             return new Outcome.NotAttempted<>(UNKNOWN_PROVIDER);
         }
         var env = ctx.env();
+        String agent = agentId == null || agentId.isBlank() ? ctx.defaultAgentId() : agentId;
         CandidateCollector collector = new CandidateCollector(ctx.config(), env, ctx.secrets(),
-                provider -> EnvKeys.collect(provider, env), new KeyCooldowns(), ctx.modelsJsonKeys(
-                        agentId == null || agentId.isBlank() ? ctx.defaultAgentId() : agentId));
-        AuthStore store = ctx.store(agentId == null || agentId.isBlank() ? ctx.defaultAgentId() : agentId);
+                provider -> EnvKeys.collect(provider, env), new KeyCooldowns(), ctx.modelsJsonKeys(agent));
+        AuthStore store = ctx.store(agent);
         Candidate candidate = switch (pin) {
             case Pin.Profile p -> collector.probeProfile(p.profileId(), model.provider(), store, ctx.clock().millis());
             case Pin.EnvKey e -> collector.probeEnvKey(model.provider());
@@ -99,8 +99,7 @@ public final class ProbeRoute {
         };
         if (candidate instanceof Candidate.Usable u && u.oauth() != null) {
             // as a call would: a token about to expire is refreshed first (saved to the store; nothing else is)
-            candidate = new OAuthTokens(ctx).prepare(agentId == null || agentId.isBlank() ? ctx.defaultAgentId()
-                    : agentId, u);
+            candidate = new OAuthTokens(ctx).prepare(agent, u);
         }
         if (candidate instanceof Candidate.Skipped s) {
             return new Outcome.NotAttempted<>(s.reason());
