@@ -75,24 +75,11 @@ public final class SystemTerminal implements Terminal {
         return line == null ? null : line.toCharArray();
     }
 
-    /**
-     * Runs {@code stty <arg>} on this process's standard input; empty when that is not a terminal (stty fails) or
-     * stty is missing.
-     */
+    /** {@code stty <arg>} on this process's standard input; empty when that is not a terminal or stty fails. */
     private static Optional<String> stty(String arg) {
         try {
-            Process p = new ProcessBuilder("stty", arg).redirectInput(ProcessBuilder.Redirect.INHERIT)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                return Optional.empty();
-            }
-            return Optional.of(printed);
+            return Optional.of(SttyRawConsole.stty(ProcessBuilder.Redirect.INHERIT, java.util.List.of(arg)));
         } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return Optional.empty();
         }
     }

@@ -80,10 +80,20 @@ public final class SttyRawConsole implements RawConsole {
 
     /** Runs {@code stty <args>} on the terminal and returns what it printed. */
     private String stty(List<String> args) throws IOException {
+        return stty(ProcessBuilder.Redirect.from(tty.toFile()), args);
+    }
+
+    /**
+     * Runs {@code stty <args>} on the terminal {@code terminal} leads to (stty works on its standard input) and
+     * returns what it printed.
+     *
+     * @throws IOException when stty fails (e.g. the input is not a terminal), is missing, or takes over 5 s
+     */
+    public static String stty(ProcessBuilder.Redirect terminal, List<String> args) throws IOException {
         List<String> command = new java.util.ArrayList<>(args.size() + 1);
         command.add("stty");
         command.addAll(args);
-        Process p = new ProcessBuilder(command).redirectInput(tty.toFile())
+        Process p = new ProcessBuilder(command).redirectInput(terminal)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             byte[] out = p.getInputStream().readAllBytes();
