@@ -176,7 +176,7 @@ public final class AppContext {
     public synchronized RefreshCoordinator oauthRefresh() {
         if (oauthRefresh == null) {
             RefreshOptions options = RefreshOptions.DEFAULTS
-                    .withPeerMirrorDisabled(() -> "1".equals(envValue("OPENCLAW_DISABLE_AUTH_PEER_MIRROR")));
+                    .withPeerMirrorDisabled(() -> "1".equals(envMap().get("OPENCLAW_DISABLE_AUTH_PEER_MIRROR")));
             if (refreshers == null) {
                 refreshers = BuiltInRefreshers.of(this, this::envMap);
             }
@@ -192,15 +192,6 @@ public final class AppContext {
             return loaded().env().asMap();
         } catch (RuntimeException e) {
             return processEnv;
-        }
-    }
-
-    /** A variable of the layered environment ({@code .env}, config {@code env}), else of the process. */
-    private String envValue(String name) {
-        try {
-            return loaded().env().get(name).orElse(processEnv.get(name));
-        } catch (RuntimeException e) {
-            return processEnv.get(name);
         }
     }
 }
