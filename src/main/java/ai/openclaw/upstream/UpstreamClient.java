@@ -27,6 +27,8 @@ import org.apache.hc.core5.util.Timeout;
  *   <li>No automatic retries, no redirects, no cookies, no auth caching, no content decoding (no
  *       {@code accept-encoding} is added and {@code content-encoding} is passed through untouched).</li>
  *   <li>{@link UpstreamCall#abort()} closes the connection at once, whatever phase the call is in.</li>
+ *   <li>A chunked body's {@code available()} counts every data byte that has arrived, across chunk boundaries
+ *       ({@link UpstreamConnections}).</li>
  * </ul>
  * Thread-safe; one instance serves the whole process.
  */
@@ -42,6 +44,7 @@ public final class UpstreamClient implements UpstreamTransport {
     public UpstreamClient(UpstreamClientSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionFactory(new UpstreamConnections())
                 .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.STRICT)
                 .setMaxConnPerRoute(settings.maxConnectionsPerRoute())
                 .setMaxConnTotal(settings.maxConnectionsTotal())

@@ -201,15 +201,30 @@ public final class FakeExchange {
 
         /** Any text as one chunk (may be a partial event). */
         public SseStream raw(String text) throws IOException {
+            chunk(text);
+            out.flush();
+            return this;
+        }
+
+        /**
+         * Several events, each its own chunk, sent in one write: how a fast upstream's events arrive together.
+         */
+        public SseStream burst(List<SseEvent> events) throws IOException {
+            for (SseEvent e : events) {
+                chunk(e.encode());
+            }
+            out.flush();
+            return this;
+        }
+
+        private void chunk(String text) throws IOException {
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             if (bytes.length == 0) {
-                return this;
+                return;
             }
             out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.write(bytes);
             out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            return this;
         }
 
         /** The last chunk: the response is complete and the connection can be reused. */

@@ -1,0 +1,110 @@
+package ai.openclaw.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.openclaw.config.SecretInput;
+import ai.openclaw.core.Secret;
+import ai.openclaw.json.Json;
+import ai.openclaw.providers.ApiKind;
+import ai.openclaw.providers.ProviderEndpoint;
+import ai.openclaw.routing.CredentialCandidate;
+import ai.openclaw.routing.CredentialSource;
+import ai.openclaw.secrets.Resolution;
+import ai.openclaw.testing.FakeUpstream;
+import ai.openclaw.testing.OpenAiFixtures;
+import ai.openclaw.testing.SseEvent;
+import ai.openclaw.upstream.UpstreamCall;
+import ai.openclaw.upstream.UpstreamClient;
+import ai.openclaw.upstream.UpstreamRequestFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** How a same-format stream reaches the client: through a real upstream connection, write by write. */
+@Timeout(30)
+class RelayStreamTest {
+    private final FakeUpstream upstream = FakeUpstream.start();
+    private final UpstreamClient client = new UpstreamClient();
+
+    @AfterEach
+    void stop() {
+        client.close();
+        upstream.close();
+    }
+
+    /** Records every write the relay makes to its client. */
+    private static final class RecordingChannel implements ClientChannel {
+        final BlockingQueue<String> writes = new LinkedBlockingQueue<>();
+        final CountDownLatch ended = new CountDownLatch(1);
+
+        @Override public String header(String name) { return null; }
+        @Override public List<Map.Entry<String, String>> headers() { return List.of(); }
+        @Override public byte[] body() { return new byte[0]; }
+        @Override public void setHeader(String name, String value) { }
+        @Override public void sendJson(int status, tools.jackson.databind.JsonNode body) { throw new AssertionError(); }
+        @Override public void sendBytes(int status, String type, byte[] body) { throw new AssertionError(); }
+        @Override public void startStream(int status, String contentType) { }
+        @Override public void write(byte[] bytes) { writes.add(new String(bytes, StandardCharsets.UTF_8)); }
+        @Override public void endStream() { ended.countDown(); }
+        @Override public int status() { return 200; }
+        @Override public Watch watchDisconnect(DisconnectWatch.Poller poller, Runnable abort) { return Watch.NONE; }
+    }
+
+    @Test
+    void eventsThatArriveTogether_goOutInOneWrite_andNothingWaitsForEventsStillToCome() throws Exception {
+        List<SseEvent> events = OpenAiFixtures.textStream("m", "a", "b", "c", "d", "e");
+        List<SseEvent> first = events.subList(0, 4);
+        List<SseEvent> rest = events.subList(4, events.size());
+        CountDownLatch firstWriteSeen = new CountDownLatch(1);
+        upstream.onPost("/v1/chat/completions", ex -> {
+            var sse = ex.startSse(200);
+            sse.burst(first);
+            if (!firstWriteSeen.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("the first events were never relayed");
+            }
+            sse.burst(rest);
+            sse.end();
+        });
+        ProviderEndpoint endpoint = new ProviderEndpoint("fake", upstream.baseUrl("/v1"), ApiKind.OPENAI_COMPLETIONS,
+                Map.<String, SecretInput>of(), false, Duration.ofSeconds(10), false);
+        UpstreamCall call = client.newCall(new UpstreamRequestFactory(ref -> new Resolution.Failed(ref, "none"))
+                .build(endpoint, new CredentialCandidate(new CredentialSource.EnvKey("K"), Secret.of("sk-fake-1")),
+                        "{}".getBytes(StandardCharsets.UTF_8), true));
+        var served = new ModelCallService.Served(call, call.execute(), ApiKind.OPENAI_COMPLETIONS);
+        RecordingChannel channel = new RecordingChannel();
+        Relay relay = new Relay(channel, ApiFormat.OPENAI, served, "m", 0,
+                Json.MAPPER.readTree("{\"stream\":true}"));
+        CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
+            try {
+                relay.run();
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+
+        String firstWrite = channel.writes.poll(10, TimeUnit.SECONDS);
+        assertThat(firstWrite).as("the first burst, while the upstream holds the rest back")
+                .isEqualTo(encode(first));
+        firstWriteSeen.countDown();
+        running.get(10, TimeUnit.SECONDS);
+        assertThat(channel.ended.getCount()).isZero();
+        assertThat(String.join("", channel.writes)).isEqualTo(encode(rest));
+        assertThat(channel.writes).hasSize(1);
+    }
+
+    private static String encode(List<SseEvent> events) {
+        StringBuilder out = new StringBuilder();
+        events.forEach(e -> out.append(e.encode()));
+        return out.toString();
+    }
+}
