@@ -39,6 +39,17 @@ public final class AccessLog {
     }
 
     /**
+     * An unexpected failure while serving a request, with its stack trace (what a 500's "see the gateway log" points
+     * at). Exceptions never carry secrets (see {@code ai.openclaw.core.Secret}), so the trace is safe to print.
+     */
+    public void failure(long epochMillis, String method, String path, Throwable t) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        t.printStackTrace(new PrintWriter(trace));
+        lines.accept(Instant.ofEpochMilli(epochMillis) + " " + method + " " + path + " internal error: "
+                + trace.toString().stripTrailing());
+    }
+
+    /**
      * Appends {@code micros} as milliseconds with two decimals, exactly as {@code String.format(Locale.ROOT, "%.2f",
      * micros / 1000.0)} does (half-up on the decimal value), without a Formatter per request.
      */

@@ -40,6 +40,7 @@ final class GatewayHandler extends Handler.Abstract {
             callback.succeeded();
         } catch (Throwable t) {
             status = 500;
+            accessLog.failure(clock.millis(), ex.method(), ex.path(), t);
             if (!ex.committed()) {
                 try {
                     ApiFormat f = formatOf(ex.path());

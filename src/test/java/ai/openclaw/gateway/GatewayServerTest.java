@@ -56,11 +56,12 @@ class GatewayServerTest {
         Files.writeString(state.resolve("openclaw.json"), json5);
     }
 
+    private ModelCalls calls = (ex, format, log) -> ex.sendJson(200, Json.object().put("served", format.name()));
+
     private Gateway start(String bind) throws Exception {
         AppContext ctx = ctx();
         GatewayRuntime runtime = new GatewayRuntime(ctx, ctx.err());
-        ModelCalls echo = (ex, format, log) -> ex.sendJson(200, Json.object().put("served", format.name()));
-        gateway = Gateway.start(ctx, runtime, 0, bind, echo, new GatewayMetrics(() -> 0), () -> { }, ctx.out());
+        gateway = Gateway.start(ctx, runtime, 0, bind, calls, new GatewayMetrics(() -> 0), () -> { }, ctx.out());
         return gateway;
     }
 
@@ -204,6 +205,26 @@ class GatewayServerTest {
         }
         assertThat(err.toString().lines().filter(l -> l.contains(" GET ")).count()).isEqualTo(2);
         assertThat(err.toString()).doesNotContain("tok-secret-0123456789");
+    }
+
+    @Test
+    void anUnexpectedFailure_isA500InTheApisFormat_andItsStackTraceIsInTheGatewayLog() throws Exception {
+        config("{gateway: {auth: {mode: 'none'}}}");
+        calls = (ex, format, log) -> {
+            throw new IllegalStateException("scheduler refused the task");
+        };
+        start(null);
+        HttpResponse<String> r = post("/v1/messages", "{}");
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(Json.MAPPER.readTree(r.body()).path("error").path("type").asString()).isEqualTo("api_error");
+        assertThat(r.body()).contains("see the gateway log").doesNotContain("scheduler refused");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!err.toString().contains("internal error:") && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(err.toString())
+                .contains("POST /v1/messages internal error: java.lang.IllegalStateException: scheduler refused the task")
+                .contains("at ai.openclaw.gateway.GatewayServerTest");
     }
 
     @Test
