@@ -32,6 +32,12 @@ public interface ClientChannel {
 
     void endStream() throws IOException;
 
+    /** Writes {@code last} and completes the stream: one write to the client where the channel allows it. */
+    default void endStream(byte[] last) throws IOException {
+        write(last);
+        endStream();
+    }
+
     /** The status sent (0 before anything was sent). */
     int status();
 

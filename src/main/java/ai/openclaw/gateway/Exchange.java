@@ -170,4 +170,11 @@ public final class Exchange implements ClientChannel {
             out.close();
         }
     }
+
+    /** Sends {@code last} and the end of the response together (the last chunk and the terminating one). */
+    @Override
+    public void endStream(byte[] last) throws IOException {
+        Content.Sink.write(response, true, java.nio.ByteBuffer.wrap(last));
+        out = null;
+    }
 }

@@ -11,6 +11,7 @@ import ai.openclaw.translate.SseParser;
 import ai.openclaw.translate.SseWriter;
 import ai.openclaw.translate.StreamTranslator;
 import ai.openclaw.translate.UpstreamFormatException;
+import ai.openclaw.upstream.UpstreamResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -93,31 +94,49 @@ final class Relay {
     /**
      * Copies upstream bytes as they arrive. Bytes that have already arrived together (several events in the
      * connection's buffer) go out in one write; nothing waits for bytes that have not arrived, so no event is held
-     * back.
+     * back. When the upstream's end has arrived with the last bytes, they and the end of the response go out
+     * together.
      */
     private void passThroughStream() throws IOException {
         ex.startStream(200, "text/event-stream");
         byte[] buf = new byte[8192];
-        try (InputStream in = served.response().body()) {
-            boolean more = true;
-            while (more) {
-                int n;
+        UpstreamResponse response = served.response();
+        try (InputStream in = response.body()) {
+            int carried = -1;
+            while (true) {
+                int n = 0;
+                boolean ended = false;
                 try {
-                    n = in.read(buf);
-                    if (n < 0) {
-                        break;
-                    }
-                    while (n < buf.length && in.available() > 0) {
-                        int m = in.read(buf, n, buf.length - n);
-                        if (m < 0) {
-                            more = false;
+                    if (carried >= 0) {
+                        buf[n++] = (byte) carried;
+                        carried = -1;
+                    } else {
+                        n = in.read(buf);
+                        if (n < 0) {
                             break;
                         }
-                        n += m;
+                    }
+                    while (n < buf.length) {
+                        if (in.available() > 0) {
+                            int m = in.read(buf, n, buf.length - n);
+                            if (m < 0) {
+                                ended = true;
+                                break;
+                            }
+                            n += m;
+                        } else {
+                            // the end has arrived: reading it (-1, at once) also releases the upstream connection
+                            ended = response.bodyEnded() && (carried = in.read()) < 0;
+                            break;
+                        }
                     }
                 } catch (IOException e) {
                     writeClient(errorEvent("The upstream stream broke off (" + e.getClass().getSimpleName() + ")."));
                     break;
+                }
+                if (ended) {
+                    endClient(java.util.Arrays.copyOf(buf, n));
+                    return;
                 }
                 writeClient(java.util.Arrays.copyOf(buf, n));
             }
@@ -172,6 +191,15 @@ final class Relay {
         SseEvent e = client == ApiFormat.OPENAI ? ErrorBodies.openAiStreamError(502, "upstream_error", message)
                 : ErrorBodies.anthropicStreamError("api_error", message);
         return SseWriter.bytes(e);
+    }
+
+    private void endClient(byte[] bytes) throws IOException {
+        try {
+            ex.endStream(bytes);
+        } catch (IOException e) {
+            served.call().abort();
+            throw e;
+        }
     }
 
     /** A write that fails means the client left: cancel the upstream call and stop. */

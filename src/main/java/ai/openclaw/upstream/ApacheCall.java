@@ -21,6 +21,8 @@ final class ApacheCall implements UpstreamCall {
     private final HttpClientContext context;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean aborted = new AtomicBoolean();
+    /** The body decoder of a chunked response, set while {@link #execute()} runs. */
+    private ChunkedBody chunkedBody;
 
     ApacheCall(CloseableHttpClient http, UpstreamRequest request, RequestConfig config) {
         this.http = http;
@@ -52,7 +54,8 @@ final class ApacheCall implements UpstreamCall {
         }
         ClassicHttpResponse response;
         try {
-            response = http.executeOpen(HttpHost.create(request.uri()), httpRequest, context);
+            response = ScopedValue.where(UpstreamConnections.CHUNKED_BODY, (ChunkedBody body) -> chunkedBody = body)
+                    .call(() -> http.executeOpen(HttpHost.create(request.uri()), httpRequest, context));
         } catch (IOException e) {
             throw aborted.get() ? TransportFailures.abortedException(e)
                     : TransportFailures.map(e, TransportFailures.Phase.RESPONSE_HEAD, request.uri(), request.timeout());
@@ -62,7 +65,7 @@ final class ApacheCall implements UpstreamCall {
             }
             throw e;
         }
-        return new ApacheResponse(this, response);
+        return new ApacheResponse(this, response, chunkedBody);
     }
 
     @Override

@@ -13,10 +13,13 @@ final class ApacheResponse implements UpstreamResponse {
     private final ClassicHttpResponse response;
     private final UpstreamHeaders headers;
     private final Body body;
+    private final ChunkedBody chunked;
 
-    ApacheResponse(ApacheCall call, ClassicHttpResponse response) throws UpstreamTransportException {
+    ApacheResponse(ApacheCall call, ClassicHttpResponse response, ChunkedBody chunked)
+            throws UpstreamTransportException {
         this.call = call;
         this.response = response;
+        this.chunked = chunked;
         UpstreamHeaders.Builder h = UpstreamHeaders.builder();
         for (Header header : response.getHeaders()) {
             h.add(header.getName(), header.getValue());
@@ -48,6 +51,11 @@ final class ApacheResponse implements UpstreamResponse {
     @Override
     public InputStream body() {
         return body;
+    }
+
+    @Override
+    public boolean bodyEnded() {
+        return body.eof || (chunked != null && chunked.atEnd());
     }
 
     @Override

@@ -101,6 +101,14 @@ final class ChunkedBody extends InputStream {
         return (int) Math.min(readable(), remaining);
     }
 
+    /**
+     * True when the body's last chunk (and trailer) has been read, so the next read returns -1 without waiting.
+     * Call after {@link #available()} returned 0 to learn whether that was the end rather than a pause.
+     */
+    boolean atEnd() {
+        return state == State.EOF;
+    }
+
     private int readable() throws IOException {
         int buffered = buffer.length();
         return buffered > 0 ? buffered : socket.available();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.hc.client5.http.impl.io.DefaultManagedHttpClientConnection;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.core5.http.ContentLengthStrategy;
@@ -17,6 +18,12 @@ import org.apache.hc.core5.http.io.SessionInputBuffer;
  * life cycle) is HttpClient's.
  */
 final class UpstreamConnections implements HttpConnectionFactory<ManagedHttpClientConnection> {
+    /**
+     * Where a call that is executing on this thread wants its chunked body handed (HttpClient wraps the body stream
+     * in its own, which cannot say whether the end has arrived). Bound by {@link ApacheCall#execute()}.
+     */
+    static final ScopedValue<Consumer<ChunkedBody>> CHUNKED_BODY = ScopedValue.newInstance();
+
     private final AtomicLong ids = new AtomicLong();
 
     @Override
@@ -36,7 +43,11 @@ final class UpstreamConnections implements HttpConnectionFactory<ManagedHttpClie
         @Override
         protected InputStream createContentInputStream(long length, SessionInputBuffer buffer, InputStream socket) {
             if (length == ContentLengthStrategy.CHUNKED) {
-                return new ChunkedBody(buffer, socket);
+                ChunkedBody body = new ChunkedBody(buffer, socket);
+                if (CHUNKED_BODY.isBound()) {
+                    CHUNKED_BODY.get().accept(body);
+                }
+                return body;
             }
             return super.createContentInputStream(length, buffer, socket);
         }

@@ -19,6 +19,14 @@ public interface UpstreamResponse extends AutoCloseable {
     InputStream body();
 
     /**
+     * True when the whole body has arrived: after {@code body().available()} returned 0, this tells the end from a
+     * pause (the next read returns -1 at once). False when unknown (a body without chunked framing).
+     */
+    default boolean bodyEnded() {
+        return false;
+    }
+
+    /**
      * Reads at most {@code maxBytes} of the body (for error bodies) and closes the response.
      *
      * @throws UpstreamTransportException when the body breaks off before the end or the limit
