@@ -3,6 +3,7 @@ package ai.openclaw.cli;
 import ai.openclaw.app.AppContext;
 import ai.openclaw.gateway.Gateway;
 import ai.openclaw.gateway.GatewayAssembly;
+import ai.openclaw.gateway.HeapHousekeeping;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -45,10 +46,11 @@ public final class GatewayCommand implements Callable<Integer> {
             parts.close();
             throw new UserError(e.getMessage());
         }
+        AutoCloseable housekeeping = HeapHousekeeping.startDaemon(ctx.clock());
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             ctx.err().println("gateway: stopping (draining in-flight requests)");
-            try {
+            try (housekeeping) {
                 gateway.close();
             } catch (Exception e) {
                 ctx.err().println("gateway: stop failed: " + e.getClass().getSimpleName());

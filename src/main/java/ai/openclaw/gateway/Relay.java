@@ -12,6 +12,7 @@ import ai.openclaw.translate.SseWriter;
 import ai.openclaw.translate.StreamTranslator;
 import ai.openclaw.translate.UpstreamFormatException;
 import ai.openclaw.upstream.UpstreamResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -144,46 +145,65 @@ final class Relay {
         ex.endStream();
     }
 
+    /**
+     * Translates event by event. The translations of events that arrived together go out in one write; before the
+     * parser would wait for the next event, everything translated so far is sent, so no event is held back.
+     */
     private void translatedStream() throws IOException {
         StreamTranslator translator = client == ApiFormat.OPENAI
                 ? new AnthropicToOpenAiStream(clientModel, created,
                 AnthropicToOpenAiStream.includeUsageRequested(request))
                 : new OpenAiToAnthropicStream(clientModel);
         ex.startStream(200, "text/event-stream");
+        ByteArrayOutputStream pending = new ByteArrayOutputStream(8192);
         try (InputStream in = served.response().body()) {
             SseParser parser = new SseParser(in);
             while (!translator.isComplete()) {
                 java.util.Optional<SseEvent> next;
                 try {
-                    next = parser.next();
+                    next = parser.poll();
+                    if (next == null) {
+                        flush(pending);
+                        next = parser.next();
+                    }
                 } catch (UpstreamFormatException e) {
-                    writeClient(errorEvent(e.getMessage()));
+                    pending.writeBytes(errorEvent(e.getMessage()));
                     break;
                 } catch (IOException e) {
                     if (!translator.isComplete()) {
-                        writeClient(errorEvent("The upstream stream broke off (" + e.getClass().getSimpleName()
+                        pending.writeBytes(errorEvent("The upstream stream broke off (" + e.getClass().getSimpleName()
                                 + ")."));
                     }
                     break;
                 }
-                if (next.isEmpty()) {
-                    write(translator.onUpstreamEnd());
+                try {
+                    append(pending, next.isEmpty() ? translator.onUpstreamEnd() : translator.onEvent(next.get()));
+                } catch (UpstreamFormatException e) {
+                    pending.writeBytes(errorEvent(e.getMessage()));
                     break;
                 }
-                try {
-                    write(translator.onEvent(next.get()));
-                } catch (UpstreamFormatException e) {
-                    writeClient(errorEvent(e.getMessage()));
+                if (next.isEmpty()) {
                     break;
                 }
             }
         }
-        ex.endStream();
+        if (pending.size() > 0) {
+            endClient(pending.toByteArray());
+        } else {
+            ex.endStream();
+        }
     }
 
-    private void write(List<SseEvent> events) throws IOException {
+    private static void append(ByteArrayOutputStream pending, List<SseEvent> events) {
         for (SseEvent e : events) {
-            writeClient(SseWriter.bytes(e));
+            pending.writeBytes(SseWriter.bytes(e));
+        }
+    }
+
+    private void flush(ByteArrayOutputStream pending) throws IOException {
+        if (pending.size() > 0) {
+            writeClient(pending.toByteArray());
+            pending.reset();
         }
     }
 

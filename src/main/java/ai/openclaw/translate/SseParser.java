@@ -10,6 +10,8 @@ import java.util.Optional;
 /**
  * Reads server-sent events from a stream as they arrive: {@link #next()} returns as soon as an event is complete,
  * reading no further than the blank line that ends it, so a caller can translate and flush event by event.
+ * {@link #poll()} returns the next event only if it has completely arrived, never waiting, so a caller can batch the
+ * events that arrived together and flush before it would wait.
  *
  * <p>Follows the WHATWG event-stream rules: lines end with LF, CR or CRLF (also when a CRLF is split between two
  * reads); {@code field: value} loses one space after the colon; a line without a colon is a field with an empty
@@ -37,6 +39,8 @@ public final class SseParser {
     private boolean firstLine = true;
 
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    /** A line was started but its end has not arrived (a {@link #poll()} stopped there). */
+    private boolean lineOpen;
     private long eventBytes;
     private String eventName;
     private StringBuilder data;
@@ -60,8 +64,28 @@ public final class SseParser {
      * @throws UpstreamFormatException when one event exceeds the size limit
      */
     public Optional<SseEvent> next() throws IOException {
+        return next(true);
+    }
+
+    /**
+     * The next event if all of it has arrived (in this parser's buffer or readable from the stream without
+     * blocking); {@code null} when reading it would have to wait, or when the stream has ended but no read has seen
+     * that yet (a stream's {@code available()} cannot tell); empty once the end has been seen. Never blocks. Whatever
+     * part of the event has arrived is kept for the next call.
+     *
+     * @throws IOException             from the stream
+     * @throws UpstreamFormatException when one event exceeds the size limit
+     */
+    public Optional<SseEvent> poll() throws IOException {
+        return next(false);
+    }
+
+    private Optional<SseEvent> next(boolean mayWait) throws IOException {
         while (true) {
-            String text = readLine();
+            String text = readLine(mayWait);
+            if (text == NOT_ARRIVED) {
+                return null;
+            }
             if (text == null) {
                 return pending() ? Optional.of(dispatch()) : Optional.empty();
             }
@@ -113,15 +137,30 @@ public final class SseParser {
         }
     }
 
-    /** One line without its terminator; {@code null} at the end of the stream. */
-    private String readLine() throws IOException {
-        line.reset();
+    /** What {@link #readLine} returns when the rest of the line has not arrived (compared by identity). */
+    private static final String NOT_ARRIVED = new String("not arrived");
+
+    /**
+     * One line without its terminator; {@code null} at the end of the stream; {@link #NOT_ARRIVED} when
+     * {@code mayWait} is false and the line's end is not readable yet (the part read so far is kept).
+     */
+    private String readLine(boolean mayWait) throws IOException {
+        if (!lineOpen) {
+            line.reset();
+            lineOpen = true;
+        }
         while (true) {
-            if (position == limit && !fill()) {
-                if (line.size() == 0) {
-                    return null;
+            if (position == limit) {
+                if (!mayWait && !endOfStream && in.available() <= 0) {
+                    return NOT_ARRIVED;
                 }
-                return decode();
+                if (!fill()) {
+                    lineOpen = false;
+                    if (line.size() == 0) {
+                        return null;
+                    }
+                    return decode();
+                }
             }
             byte b = buffer[position++];
             if (skipNextLineFeed) {
@@ -131,10 +170,12 @@ public final class SseParser {
                 }
             }
             if (b == '\n') {
+                lineOpen = false;
                 return decode();
             }
             if (b == '\r') {
                 skipNextLineFeed = true;
+                lineOpen = false;
                 return decode();
             }
             line.write(b);

@@ -10,9 +10,13 @@ import ai.openclaw.providers.ProviderEndpoint;
 import ai.openclaw.routing.CredentialCandidate;
 import ai.openclaw.routing.CredentialSource;
 import ai.openclaw.secrets.Resolution;
+import ai.openclaw.testing.AnthropicFixtures;
 import ai.openclaw.testing.FakeUpstream;
 import ai.openclaw.testing.OpenAiFixtures;
 import ai.openclaw.testing.SseEvent;
+import ai.openclaw.translate.AnthropicToOpenAiStream;
+import ai.openclaw.translate.SseWriter;
+import ai.openclaw.translate.StreamTranslator;
 import ai.openclaw.upstream.UpstreamCall;
 import ai.openclaw.upstream.UpstreamClient;
 import ai.openclaw.upstream.UpstreamRequestFactory;
@@ -83,20 +87,8 @@ class RelayStreamTest {
         });
         ProviderEndpoint endpoint = new ProviderEndpoint("fake", upstream.baseUrl("/v1"), ApiKind.OPENAI_COMPLETIONS,
                 Map.<String, SecretInput>of(), false, Duration.ofSeconds(10), false);
-        UpstreamCall call = client.newCall(new UpstreamRequestFactory(ref -> new Resolution.Failed(ref, "none"))
-                .build(endpoint, new CredentialCandidate(new CredentialSource.EnvKey("K"), Secret.of("sk-fake-1")),
-                        "{}".getBytes(StandardCharsets.UTF_8), true));
-        var served = new ModelCallService.Served(call, call.execute(), ApiKind.OPENAI_COMPLETIONS);
         RecordingChannel channel = new RecordingChannel();
-        Relay relay = new Relay(channel, ApiFormat.OPENAI, served, "m", 0,
-                Json.MAPPER.readTree("{\"stream\":true}"));
-        CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
-            try {
-                relay.run();
-            } catch (IOException e) {
-                throw new RuntimeException(e);
-            }
-        });
+        CompletableFuture<Void> running = relay(endpoint, ApiKind.OPENAI_COMPLETIONS, channel);
 
         String firstWrite = channel.writes.poll(10, TimeUnit.SECONDS);
         assertThat(firstWrite).as("the first burst, while the upstream holds the rest back")
@@ -106,6 +98,66 @@ class RelayStreamTest {
         assertThat(channel.ended.getCount()).isZero();
         assertThat(channel.writes).as("nothing but the first burst was written on its own").isEmpty();
         assertThat(channel.sentWithTheEnd).as("the rest arrived with the upstream's end").isEqualTo(encode(rest));
+    }
+
+    @Test
+    void translatedEventsThatArriveTogether_goOutInOneWrite_andTheLastGoWithTheEnd() throws Exception {
+        List<SseEvent> events = AnthropicFixtures.textStream("claude-x", "a", "b", "c", "d");
+        List<SseEvent> first = events.subList(0, 4);
+        List<SseEvent> rest = events.subList(4, events.size());
+        CountDownLatch firstWriteSeen = new CountDownLatch(1);
+        upstream.onPost("/v1/messages", ex -> {
+            var sse = ex.startSse(200);
+            sse.burst(first);
+            if (!firstWriteSeen.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("the first events were never relayed");
+            }
+            sse.burst(rest);
+            sse.end();
+        });
+        ProviderEndpoint endpoint = new ProviderEndpoint("fake-anthropic", upstream.baseUrl(),
+                ApiKind.ANTHROPIC_MESSAGES, Map.<String, SecretInput>of(), false, Duration.ofSeconds(10), false);
+        RecordingChannel channel = new RecordingChannel();
+        CompletableFuture<Void> running = relay(endpoint, ApiKind.ANTHROPIC_MESSAGES, channel);
+
+        String firstWrite = channel.writes.poll(10, TimeUnit.SECONDS);
+        assertThat(firstWrite).as("the first burst, translated, while the upstream holds the rest back")
+                .isEqualTo(translated(first, new AnthropicToOpenAiStream("m", 0, false), false));
+        firstWriteSeen.countDown();
+        running.get(10, TimeUnit.SECONDS);
+        assertThat(channel.writes).isEmpty();
+        AnthropicToOpenAiStream whole = new AnthropicToOpenAiStream("m", 0, false);
+        translated(first, whole, false);
+        assertThat(channel.sentWithTheEnd).isEqualTo(translated(rest, whole, true)).contains("data: [DONE]");
+    }
+
+    private CompletableFuture<Void> relay(ProviderEndpoint endpoint, ApiKind api, RecordingChannel channel)
+            throws Exception {
+        UpstreamCall call = client.newCall(new UpstreamRequestFactory(ref -> new Resolution.Failed(ref, "none"))
+                .build(endpoint, new CredentialCandidate(new CredentialSource.EnvKey("K"), Secret.of("sk-fake-1")),
+                        "{}".getBytes(StandardCharsets.UTF_8), true));
+        var served = new ModelCallService.Served(call, call.execute(), api);
+        Relay relay = new Relay(channel, ApiFormat.OPENAI, served, "m", 0, Json.MAPPER.readTree("{\"stream\":true}"));
+        return CompletableFuture.runAsync(() -> {
+            try {
+                relay.run();
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+    }
+
+    /** What the translator makes of {@code events} (the test fixtures' events, as the upstream sent them). */
+    private static String translated(List<SseEvent> events, StreamTranslator translator, boolean end) {
+        StringBuilder out = new StringBuilder();
+        for (SseEvent e : events) {
+            translator.onEvent(new ai.openclaw.translate.SseEvent(e.event(), e.data()))
+                    .forEach(t -> out.append(new String(SseWriter.bytes(t), StandardCharsets.UTF_8)));
+        }
+        if (end && !translator.isComplete()) {
+            translator.onUpstreamEnd().forEach(t -> out.append(new String(SseWriter.bytes(t), StandardCharsets.UTF_8)));
+        }
+        return out.toString();
     }
 
     private static String encode(List<SseEvent> events) {

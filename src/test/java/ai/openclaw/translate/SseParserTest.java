@@ -164,4 +164,77 @@ class SseParserTest {
         byte[] bytes = {'d', 'a', 't', 'a', ':', ' ', (byte) 0xff, 'x', '\n', '\n'};
         assertThat(parseAll(new ByteArrayInputStream(bytes))).containsExactly(SseEvent.data("\uFFFDx"));
     }
+
+    /** Bytes "arrive" when the test says so; a read with nothing arrived fails the test (it would have blocked). */
+    private static final class Arrivals extends InputStream {
+        private final java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        private int pos;
+        private boolean ended;
+
+        void arrive(String text) {
+            all.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        void end() {
+            ended = true;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            byte[] bytes = all.toByteArray();
+            if (pos == bytes.length) {
+                if (ended) {
+                    return -1;
+                }
+                throw new AssertionError("the parser waited for bytes that had not arrived");
+            }
+            int n = Math.min(len, bytes.length - pos);
+            System.arraycopy(bytes, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return all.size() - pos;
+        }
+    }
+
+    @Test
+    void poll_returnsEventsThatHaveArrived_andNullInsteadOfWaitingForTheRest() throws IOException {
+        Arrivals in = new Arrivals();
+        SseParser parser = new SseParser(in);
+        assertThat(parser.poll()).as("nothing arrived").isNull();
+        in.arrive("event: a\ndata: 1\n\nevent: b\nda");
+        assertThat(parser.poll()).contains(new SseEvent("a", "1"));
+        assertThat(parser.poll()).as("b is half there").isNull();
+        in.arrive("ta: 2");
+        assertThat(parser.poll()).as("its line has not ended").isNull();
+        in.arrive("\r");
+        assertThat(parser.poll()).as("the line ended, the event has not").isNull();
+        in.arrive("\n\r\n");
+        assertThat(parser.poll()).contains(new SseEvent("b", "2"));
+        in.arrive("data: 3\n\n");
+        assertThat(parser.next()).contains(SseEvent.data("3"));
+        in.end();
+        assertThat(parser.poll()).as("a stream cannot say it ended without a read").isNull();
+        assertThat(parser.next()).isEmpty();
+    }
+
+    @Test
+    void poll_returnsAnEventCutOffByTheEndOfTheStream() throws IOException {
+        Arrivals in = new Arrivals();
+        SseParser parser = new SseParser(in);
+        in.arrive("data: partial");
+        assertThat(parser.poll()).isNull();
+        in.end();
+        assertThat(parser.next()).contains(SseEvent.data("partial"));
+        assertThat(parser.poll()).as("the end was seen").isEmpty();
+    }
 }
