@@ -13,6 +13,7 @@ import ai.openclaw.secrets.Resolution;
 import ai.openclaw.testing.AnthropicFixtures;
 import ai.openclaw.testing.FakeUpstream;
 import ai.openclaw.testing.OpenAiFixtures;
+import ai.openclaw.testing.Responder;
 import ai.openclaw.testing.SseEvent;
 import ai.openclaw.translate.AnthropicToOpenAiStream;
 import ai.openclaw.translate.SseWriter;
@@ -76,15 +77,7 @@ class RelayStreamTest {
         List<SseEvent> first = events.subList(0, 4);
         List<SseEvent> rest = events.subList(4, events.size());
         CountDownLatch firstWriteSeen = new CountDownLatch(1);
-        upstream.onPost("/v1/chat/completions", ex -> {
-            var sse = ex.startSse(200);
-            sse.burst(first);
-            if (!firstWriteSeen.await(10, TimeUnit.SECONDS)) {
-                throw new AssertionError("the first events were never relayed");
-            }
-            sse.burst(rest);
-            sse.end();
-        });
+        upstream.onPost("/v1/chat/completions", burstThenHold(first, firstWriteSeen, rest));
         ProviderEndpoint endpoint = new ProviderEndpoint("fake", upstream.baseUrl("/v1"), ApiKind.OPENAI_COMPLETIONS,
                 Map.<String, SecretInput>of(), false, Duration.ofSeconds(10), false);
         RecordingChannel channel = new RecordingChannel();
@@ -106,15 +99,7 @@ class RelayStreamTest {
         List<SseEvent> first = events.subList(0, 4);
         List<SseEvent> rest = events.subList(4, events.size());
         CountDownLatch firstWriteSeen = new CountDownLatch(1);
-        upstream.onPost("/v1/messages", ex -> {
-            var sse = ex.startSse(200);
-            sse.burst(first);
-            if (!firstWriteSeen.await(10, TimeUnit.SECONDS)) {
-                throw new AssertionError("the first events were never relayed");
-            }
-            sse.burst(rest);
-            sse.end();
-        });
+        upstream.onPost("/v1/messages", burstThenHold(first, firstWriteSeen, rest));
         ProviderEndpoint endpoint = new ProviderEndpoint("fake-anthropic", upstream.baseUrl(),
                 ApiKind.ANTHROPIC_MESSAGES, Map.<String, SecretInput>of(), false, Duration.ofSeconds(10), false);
         RecordingChannel channel = new RecordingChannel();
@@ -129,6 +114,21 @@ class RelayStreamTest {
         AnthropicToOpenAiStream whole = new AnthropicToOpenAiStream("m", 0, false);
         translated(first, whole, false);
         assertThat(channel.sentWithTheEnd).isEqualTo(translated(rest, whole, true)).contains("data: [DONE]");
+    }
+
+    /**
+     * Sends {@code first} in one write, holds the rest back until {@code release}, then sends it and the end of the
+     * body in one write.
+     */
+    private static Responder burstThenHold(List<SseEvent> first, CountDownLatch release, List<SseEvent> rest) {
+        return ex -> {
+            var sse = ex.startSse(200);
+            sse.burst(first);
+            if (!release.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("the first events were never relayed");
+            }
+            sse.endWith(rest);
+        };
     }
 
     private CompletableFuture<Void> relay(ProviderEndpoint endpoint, ApiKind api, RecordingChannel channel)

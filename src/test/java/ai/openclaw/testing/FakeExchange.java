@@ -236,6 +236,14 @@ public final class FakeExchange {
             }
         }
 
+        /** {@code events} (a chunk each) and the last chunk, in one write: the end arrives with the last events. */
+        public void endWith(List<SseEvent> events) throws IOException {
+            for (SseEvent e : events) {
+                chunk(e.encode());
+            }
+            end();
+        }
+
         boolean ended() {
             return ended;
         }

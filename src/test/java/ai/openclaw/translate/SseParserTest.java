@@ -3,6 +3,7 @@ package ai.openclaw.translate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.openclaw.testing.ArrivingBytes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -165,50 +166,10 @@ class SseParserTest {
         assertThat(parseAll(new ByteArrayInputStream(bytes))).containsExactly(SseEvent.data("\uFFFDx"));
     }
 
-    /** Bytes "arrive" when the test says so; a read with nothing arrived fails the test (it would have blocked). */
-    private static final class Arrivals extends InputStream {
-        private final java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-        private int pos;
-        private boolean ended;
-
-        void arrive(String text) {
-            all.writeBytes(text.getBytes(StandardCharsets.UTF_8));
-        }
-
-        void end() {
-            ended = true;
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            byte[] bytes = all.toByteArray();
-            if (pos == bytes.length) {
-                if (ended) {
-                    return -1;
-                }
-                throw new AssertionError("the parser waited for bytes that had not arrived");
-            }
-            int n = Math.min(len, bytes.length - pos);
-            System.arraycopy(bytes, pos, b, off, n);
-            pos += n;
-            return n;
-        }
-
-        @Override
-        public int available() {
-            return all.size() - pos;
-        }
-    }
 
     @Test
     void poll_returnsEventsThatHaveArrived_andNullInsteadOfWaitingForTheRest() throws IOException {
-        Arrivals in = new Arrivals();
+        ArrivingBytes in = new ArrivingBytes();
         SseParser parser = new SseParser(in);
         assertThat(parser.poll()).as("nothing arrived").isNull();
         in.arrive("event: a\ndata: 1\n\nevent: b\nda");
@@ -229,7 +190,7 @@ class SseParserTest {
 
     @Test
     void poll_returnsAnEventCutOffByTheEndOfTheStream() throws IOException {
-        Arrivals in = new Arrivals();
+        ArrivingBytes in = new ArrivingBytes();
         SseParser parser = new SseParser(in);
         in.arrive("data: partial");
         assertThat(parser.poll()).isNull();

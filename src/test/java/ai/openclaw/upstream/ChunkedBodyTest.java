@@ -3,9 +3,8 @@ package ai.openclaw.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
+import ai.openclaw.testing.ArrivingBytes;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.MalformedChunkCodingException;
@@ -15,58 +14,7 @@ import org.apache.hc.core5.util.CharArrayBuffer;
 import org.junit.jupiter.api.Test;
 
 class ChunkedBodyTest {
-    /**
-     * The socket side: only bytes that have "arrived" can be read; a read that would have to wait fails the test,
-     * so every assertion below also proves that nothing blocked.
-     */
-    private static final class Arrivals extends InputStream {
-        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-        private byte[] data = new byte[0];
-        private int pos;
-        private boolean closed;
-
-        void arrive(String s) {
-            pending.writeBytes(s.getBytes(StandardCharsets.ISO_8859_1));
-            byte[] rest = java.util.Arrays.copyOfRange(data, pos, data.length);
-            byte[] more = pending.toByteArray();
-            pending.reset();
-            data = new byte[rest.length + more.length];
-            System.arraycopy(rest, 0, data, 0, rest.length);
-            System.arraycopy(more, 0, data, rest.length, more.length);
-            pos = 0;
-        }
-
-        void closeConnection() {
-            closed = true;
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (pos == data.length) {
-                if (closed) {
-                    return -1;
-                }
-                throw new AssertionError("the decoder waited for bytes that had not arrived");
-            }
-            int n = Math.min(len, data.length - pos);
-            System.arraycopy(data, pos, b, off, n);
-            pos += n;
-            return n;
-        }
-
-        @Override
-        public int available() {
-            return data.length - pos;
-        }
-    }
-
-    private final Arrivals socket = new Arrivals();
+    private final ArrivingBytes socket = new ArrivingBytes();
     private final SessionInputBufferImpl buffer = new SessionInputBufferImpl(64);
     private final ChunkedBody body = new ChunkedBody(buffer, socket);
 
@@ -152,11 +100,11 @@ class ChunkedBodyTest {
     void anEmptyOrOversizedSizeLine_isMalformed() {
         socket.arrive("\r\n");
         assertThatThrownBy(() -> body.read()).isInstanceOf(MalformedChunkCodingException.class);
-        Arrivals other = new Arrivals();
+        ArrivingBytes other = new ArrivingBytes();
         other.arrive("1".repeat(16) + "\r\n");
         ChunkedBody huge = new ChunkedBody(new SessionInputBufferImpl(64), other);
         assertThatThrownBy(huge::read).isInstanceOf(MalformedChunkCodingException.class);
-        Arrivals endless = new Arrivals();
+        ArrivingBytes endless = new ArrivingBytes();
         endless.arrive("1" + " ".repeat(ChunkedBody.MAX_LINE + 1));
         ChunkedBody longLine = new ChunkedBody(new SessionInputBufferImpl(64), endless);
         assertThatThrownBy(longLine::read).isInstanceOf(MalformedChunkCodingException.class)
@@ -174,13 +122,13 @@ class ChunkedBodyTest {
     @Test
     void aConnectionClosedMidChunk_isTruncated_andBeforeTheLastChunk_isClosedEarly() throws IOException {
         socket.arrive("a\r\nabc");
-        socket.closeConnection();
+        socket.end();
         assertThat(readAvailable()).isEqualTo("abc");
         assertThatThrownBy(() -> body.read()).isInstanceOf(TruncatedChunkException.class);
 
-        Arrivals other = new Arrivals();
+        ArrivingBytes other = new ArrivingBytes();
         other.arrive("3\r\nabc\r\n");
-        other.closeConnection();
+        other.end();
         ChunkedBody early = new ChunkedBody(new SessionInputBufferImpl(64), other);
         assertThat(early.readNBytes(3)).containsExactly('a', 'b', 'c');
         assertThatThrownBy(early::read).isInstanceOf(ConnectionClosedException.class)
