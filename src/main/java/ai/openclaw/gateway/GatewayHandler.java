@@ -39,13 +39,23 @@ final class GatewayHandler extends Handler.Abstract {
             status = dispatch(ex, log);
             callback.succeeded();
         } catch (Throwable t) {
-            status = 500;
-            accessLog.failure(clock.millis(), ex.method(), ex.path(), t);
+            boolean outOfMemory = t instanceof OutOfMemoryError;
+            status = outOfMemory ? 503 : 500;
+            try {
+                accessLog.failure(clock.millis(), ex.method(), ex.path(), t);
+            } catch (Throwable logFailed) {
+                // out of memory even for the trace: the answer below still says what happened
+            }
             if (!ex.committed()) {
                 try {
                     ApiFormat f = formatOf(ex.path());
-                    ex.sendJson(500, f.errorBody(500, "internal_error",
-                            "internal error (" + t.getClass().getSimpleName() + "); see the gateway log"));
+                    ex.sendJson(status, outOfMemory
+                            ? f.errorBody(503, "gateway_out_of_memory", "The gateway ran out of memory while "
+                                    + "serving this request: a request body near the 32 MB limit needs several times "
+                                    + "its size while it is parsed, and other large requests were in flight. Retry, or "
+                                    + "give the gateway more heap (OPENCLAW_JAVA_OPTS=-Xmx1g).")
+                            : f.errorBody(500, "internal_error",
+                                    "internal error (" + t.getClass().getSimpleName() + "); see the gateway log"));
                     callback.succeeded();
                 } catch (Throwable t2) {
                     callback.failed(t);

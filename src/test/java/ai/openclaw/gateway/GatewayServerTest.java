@@ -228,6 +228,25 @@ class GatewayServerTest {
     }
 
     @Test
+    void runningOutOfMemory_isA503ThatSaysSo_andTheGatewayKeepsServing() throws Exception {
+        config("{gateway: {auth: {mode: 'none'}}}");
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        calls = (ex, format, log) -> {
+            if (first.getAndSet(false)) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            ex.sendJson(200, Json.object().put("served", format.name()));
+        };
+        start(null);
+        HttpResponse<String> r = post("/v1/chat/completions", "{}");
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(Json.MAPPER.readTree(r.body()).path("error").path("code").asString())
+                .isEqualTo("gateway_out_of_memory");
+        assertThat(r.body()).contains("OPENCLAW_JAVA_OPTS=-Xmx1g");
+        assertThat(post("/v1/chat/completions", "{}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void anInvalidConfigAfterStart_isReportedAndTheLastGoodOneStays() throws Exception {
         config("{gateway: {auth: {mode: 'none'}}, agents: {defaults: {model: {primary: 'openai/gpt-5'}}}}");
         start(null);
