@@ -103,19 +103,13 @@ final class Relay {
         byte[] buf = new byte[8192];
         UpstreamResponse response = served.response();
         try (InputStream in = response.body()) {
-            int carried = -1;
             while (true) {
-                int n = 0;
+                int n;
                 boolean ended = false;
                 try {
-                    if (carried >= 0) {
-                        buf[n++] = (byte) carried;
-                        carried = -1;
-                    } else {
-                        n = in.read(buf);
-                        if (n < 0) {
-                            break;
-                        }
+                    n = in.read(buf);
+                    if (n < 0) {
+                        break;
                     }
                     while (n < buf.length) {
                         if (in.available() > 0) {
@@ -126,8 +120,7 @@ final class Relay {
                             }
                             n += m;
                         } else {
-                            // the end has arrived: reading it (-1, at once) also releases the upstream connection
-                            ended = response.bodyEnded() && (carried = in.read()) < 0;
+                            ended = response.bodyEnded();
                             break;
                         }
                     }

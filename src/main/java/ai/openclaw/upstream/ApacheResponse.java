@@ -54,8 +54,18 @@ final class ApacheResponse implements UpstreamResponse {
     }
 
     @Override
-    public boolean bodyEnded() {
-        return body.eof || (chunked != null && chunked.atEnd());
+    public boolean bodyEnded() throws UpstreamTransportException {
+        if (!body.eof && chunked != null && chunked.atEnd()) {
+            try {
+                // the decoder is at its end, so this read returns -1 at once; reading it releases the connection
+                body.read();
+            } catch (UpstreamTransportException e) {
+                throw e;
+            } catch (IOException e) {
+                throw fail(e);
+            }
+        }
+        return body.eof;
     }
 
     @Override

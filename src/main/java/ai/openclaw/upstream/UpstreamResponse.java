@@ -19,10 +19,11 @@ public interface UpstreamResponse extends AutoCloseable {
     InputStream body();
 
     /**
-     * True when the whole body has arrived: after {@code body().available()} returned 0, this tells the end from a
-     * pause (the next read returns -1 at once). False when unknown (a body without chunked framing).
+     * True when the whole body has been read or has arrived: after {@code body().available()} returned 0, this tells
+     * the end from a pause. When it is true the body's end has been consumed (the connection is released for reuse)
+     * and further reads return -1. False when unknown (a body without chunked framing).
      */
-    default boolean bodyEnded() {
+    default boolean bodyEnded() throws UpstreamTransportException {
         return false;
     }
 

@@ -91,6 +91,7 @@ class RelayStreamTest {
         assertThat(channel.ended.getCount()).isZero();
         assertThat(channel.writes).as("nothing but the first burst was written on its own").isEmpty();
         assertThat(channel.sentWithTheEnd).as("the rest arrived with the upstream's end").isEqualTo(encode(rest));
+        assertThat(client.poolSnapshot().available()).as("the upstream connection went back to the pool").isEqualTo(1);
     }
 
     @Test
