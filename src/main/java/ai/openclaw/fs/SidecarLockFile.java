@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * File operations on one sidecar lock file ({@code <target>.lock}). Stateless; mutual exclusion comes
@@ -23,14 +24,37 @@ final class SidecarLockFile {
     private SidecarLockFile() {}
 
     /**
-     * Creates the lock file exclusively with {@code owner} as content (mode 0600).
+     * Creates the lock file exclusively with {@code owner} as content (mode 0600). The content is written to a
+     * private staging file first and the lock file is made as a hard link to it, so the lock file never exists
+     * without its owner: a process killed while taking the lock can leave at worst a staging file, never an empty
+     * lock file that others could only judge stale by its age. Where hard links are not supported the lock file is
+     * created exclusively and then written.
      *
      * @return false when the file already exists (someone holds the lock)
      */
     static boolean tryCreate(Path lockPath, LockOwner owner) throws IOException {
+        Path staged = lockPath.resolveSibling("." + lockPath.getFileName() + "." + owner.pid() + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        if (!createAndWrite(staged, owner)) {
+            return createAndWrite(lockPath, owner);
+        }
+        try {
+            Files.createLink(lockPath, staged);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (UnsupportedOperationException | IOException e) {
+            return createAndWrite(lockPath, owner);
+        } finally {
+            Files.deleteIfExists(staged);
+        }
+    }
+
+    /** Creates {@code path} exclusively (mode 0600) and writes {@code owner}; false when it already exists. */
+    private static boolean createAndWrite(Path path, LockOwner owner) throws IOException {
         FileChannel channel;
         try {
-            channel = FileChannel.open(lockPath, CREATE_NEW_WRITE, Permissions.privateFileAttributes(lockPath));
+            channel = FileChannel.open(path, CREATE_NEW_WRITE, Permissions.privateFileAttributes(path));
         } catch (FileAlreadyExistsException e) {
             return false;
         }
@@ -40,7 +64,7 @@ final class SidecarLockFile {
                 channel.write(buffer);
             }
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(lockPath);
+            Files.deleteIfExists(path);
             throw e;
         }
         return true;

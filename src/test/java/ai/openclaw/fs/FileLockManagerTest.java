@@ -77,6 +77,24 @@ class FileLockManagerTest {
     }
 
     @Test
+    void theLockFileAppearsWithItsOwner_andNoStagingFileIsLeftBehind() throws IOException {
+        FileLockManager locks = manager(NO_SLEEP);
+
+        java.util.List<String> inside = locks.withLock(target, SMALL, () -> {
+            try (var files = Files.list(dir)) {
+                return files.map(f -> f.getFileName().toString()).sorted().toList();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        assertThat(inside).containsExactly(lockPath.getFileName().toString());
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     void withLock_propagatesBodyExceptionUnchangedAndReleasesTheLock() {
         FileLockManager locks = manager(NO_SLEEP);
         IllegalStateException failure = new IllegalStateException("boom");
